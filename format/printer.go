@@ -1,0 +1,254 @@
+package format
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"time"
+)
+
+// Prefix says how a line names its thread.
+type Prefix uint8
+
+const (
+	// NoPrefix: single-process output.
+	NoPrefix Prefix = iota
+	// BracketPrefix: "[pid  1234] ", used on stderr while more than one
+	// thread is traced (the Printer's Many field).
+	BracketPrefix
+	// PlainPrefix: "1234  ", used with -o FILE and -f: every line.
+	PlainPrefix
+)
+
+// Stamp is the -t setting.
+type Stamp uint8
+
+const (
+	NoStamp   Stamp = iota
+	StampSec        // -t:   12:00:00
+	StampUsec       // -tt:  12:00:00.123456
+	StampUnix       // -ttt: 1700000000.123456
+)
+
+// PrinterOptions are the output settings of a Printer.
+type PrinterOptions struct {
+	Prefix    Prefix
+	Stamp     Stamp
+	Relative  bool // -r
+	Durations bool // -T
+	Column    int  // -a: the column of " = " (default 40)
+}
+
+// Line is the printing state of one thread. The caller owns one per thread
+// and passes it to every call for that thread.
+type Line struct {
+	Tid  int
+	Name string // the syscall whose entry is printed and exit awaited
+	// Open: the entry is printed and the exit is not.
+	Open bool
+	// Cut: the open line was ended with " <unfinished ...>".
+	Cut bool
+}
+
+// Printer assembles strace's lines into a buffered writer. It is used from
+// one goroutine.
+type Printer struct {
+	o       PrinterOptions
+	w       *bufio.Writer
+	buf     []byte
+	col     int   // characters on the current output line
+	pending *Line // the thread whose line is open at the end of the output
+	last    time.Time
+	// Many says more than one thread is traced (for BracketPrefix).
+	Many bool
+	// Loc is the zone for -t/-tt stamps (time.Local by default).
+	Loc *time.Location
+}
+
+// NewPrinter returns a Printer writing to w through a buffer of size bytes.
+func NewPrinter(w io.Writer, size int, o PrinterOptions) *Printer {
+	if o.Column == 0 {
+		o.Column = 40
+	}
+	return &Printer{o: o, w: bufio.NewWriterSize(w, size), buf: make([]byte, 0, 1024), Loc: time.Local}
+}
+
+// Options returns the settings the Printer was made with.
+func (p *Printer) Options() PrinterOptions { return p.o }
+
+// Flush writes out what is buffered and returns the first write error met.
+func (p *Printer) Flush() error { return p.w.Flush() }
+
+// Buffered reports how many bytes wait in the buffer.
+func (p *Printer) Buffered() int { return p.w.Buffered() }
+
+// Err returns the first write error met so far, if any.
+func (p *Printer) Err() error {
+	_, err := p.w.Write(nil)
+	return err
+}
+
+func (p *Printer) write(b []byte) {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == '\n' {
+			p.col = len(b) - 1 - i
+			p.w.Write(b)
+			return
+		}
+	}
+	p.col += len(b)
+	p.w.Write(b)
+}
+
+// cut ends another thread's open line with " <unfinished ...>".
+func (p *Printer) cut(l *Line) {
+	if p.pending != nil && p.pending != l {
+		if p.pending.Open {
+			p.write([]byte(" <unfinished ...>\n"))
+			p.pending.Cut = true
+		}
+		p.pending = nil
+	}
+}
+
+// leader appends the thread prefix and the timestamp.
+func (p *Printer) leader(b []byte, tid int, t time.Time) []byte {
+	switch p.o.Prefix {
+	case PlainPrefix:
+		n := len(b)
+		b = strconv.AppendInt(b, int64(tid), 10)
+		for len(b)-n < 5 {
+			b = append(b, ' ')
+		}
+		b = append(b, ' ')
+	case BracketPrefix:
+		if p.Many {
+			b = append(b, "[pid "...)
+			s := strconv.Itoa(tid)
+			for i := len(s); i < 5; i++ {
+				b = append(b, ' ')
+			}
+			b = append(b, s...)
+			b = append(b, "] "...)
+		}
+	}
+	if p.o.Relative {
+		var d time.Duration
+		if !p.last.IsZero() {
+			d = t.Sub(p.last)
+		}
+		p.last = t
+		s := strconv.FormatInt(int64(d/time.Second), 10)
+		for i := len(s); i < 6; i++ {
+			b = append(b, ' ')
+		}
+		b = append(b, s...)
+		b = append(b, '.')
+		b = appendUsec(b, int64(d%time.Second/time.Microsecond))
+		b = append(b, ' ')
+	}
+	switch p.o.Stamp {
+	case StampSec:
+		b = t.In(p.Loc).AppendFormat(b, "15:04:05 ")
+	case StampUsec:
+		b = t.In(p.Loc).AppendFormat(b, "15:04:05.000000 ")
+	case StampUnix:
+		b = strconv.AppendInt(b, t.Unix(), 10)
+		b = append(b, '.')
+		b = appendUsec(b, int64(t.Nanosecond()/1000))
+		b = append(b, ' ')
+	}
+	return b
+}
+
+func appendUsec(b []byte, us int64) []byte {
+	s := strconv.FormatInt(us, 10)
+	for i := len(s); i < 6; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// Enter prints a syscall's entry: the leader, then text ("name(args, ").
+// The line stays open for Exit.
+func (p *Printer) Enter(l *Line, t time.Time, name string, text []byte) {
+	p.cut(l)
+	b := p.leader(p.buf[:0], l.Tid, t)
+	b = append(b, text...)
+	p.write(b)
+	p.buf = b[:0]
+	l.Name, l.Open, l.Cut = name, true, false
+	p.pending = l
+}
+
+// Exit finishes a syscall's line: the rest of the arguments, ") ", padding
+// to the column, "= ", ret, and with -T the duration in angle brackets (a
+// negative dur prints none).
+func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.Duration) {
+	b := p.buf[:0]
+	if p.pending != l || !l.Open {
+		p.cut(l)
+		b = p.leader(b, l.Tid, t)
+		b = append(b, "<... "...)
+		b = append(b, l.Name...)
+		b = append(b, " resumed>"...)
+	}
+	b = append(b, rest...)
+	b = append(b, ") "...)
+	if col := p.col + len(b); col < p.o.Column {
+		for ; col < p.o.Column; col++ {
+			b = append(b, ' ')
+		}
+	}
+	b = append(b, "= "...)
+	b = append(b, ret...)
+	if p.o.Durations && dur >= 0 {
+		b = append(b, " <"...)
+		b = strconv.AppendInt(b, int64(dur/time.Second), 10)
+		b = append(b, '.')
+		b = appendUsec(b, int64(dur%time.Second/time.Microsecond))
+		b = append(b, '>')
+	}
+	b = append(b, '\n')
+	p.write(b)
+	p.buf = b[:0]
+	l.Open, l.Cut = false, false
+	p.pending = nil
+}
+
+// Whole prints a line of its own for a thread: "--- SIGCHLD {...} ---",
+// "+++ exited with 0 +++"...
+func (p *Printer) Whole(l *Line, t time.Time, text []byte) {
+	p.cut(l)
+	if p.pending == l && l.Open {
+		// The same thread's entry is still open (it cannot normally
+		// be): end it the way strace does.
+		p.write([]byte(" <unfinished ...>\n"))
+		l.Cut = true
+		p.pending = nil
+	}
+	b := p.leader(p.buf[:0], l.Tid, t)
+	b = append(b, text...)
+	b = append(b, '\n')
+	p.write(b)
+	p.buf = b[:0]
+}
+
+// Detached ends a thread's open line as strace does when it detaches from a
+// thread inside a syscall.
+func (p *Printer) Detached(l *Line) {
+	if !l.Open {
+		return
+	}
+	if p.pending == l {
+		p.write([]byte(" <detached ...>\n"))
+		p.pending = nil
+	}
+	l.Open = false
+}
+
+// Raw writes text as is (a dump line, a summary table).
+func (p *Printer) Raw(text []byte) {
+	p.cut(nil)
+	p.write(text)
+}

@@ -1,0 +1,80 @@
+package format
+
+// XMode is the -x setting: how non-printable string bytes are shown.
+type XMode uint8
+
+const (
+	// XNone escapes non-printable bytes as C escapes or octal (default).
+	XNone XMode = iota
+	// XNonASCII (-x) prints a whole string in \xNN form if any byte of it
+	// is neither printable ASCII nor one of \t\n\v\f\r.
+	XNonASCII
+	// XAll (-xx) prints every string in \xNN form.
+	XAll
+)
+
+const hexDigits = "0123456789abcdef"
+
+// needsHex reports whether -x turns s into hex: a byte above 0x7e, or a
+// control byte other than \t \n \v \f \r. With nul, the string ends at the
+// first NUL byte.
+func needsHex(s []byte, nul bool) bool {
+	for _, c := range s {
+		if c == 0 && nul {
+			return false
+		}
+		if c > 0x7e || (c < ' ' && (c < 9 || c > 13)) {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendQuoted appends s as strace quotes a string: in double quotes,
+// printable ASCII as is, \" \\ \f \n \r \t \v as C escapes, other bytes in
+// octal (three digits when the next byte is an octal digit, else as few as
+// needed), or in \xNN form per x. With nul, s ends at its first NUL byte
+// (a C string). The quotes are included.
+func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
+	dst = append(dst, '"')
+	hex := x == XAll || (x == XNonASCII && needsHex(s, nul))
+	for i, c := range s {
+		if c == 0 && nul {
+			break
+		}
+		if hex {
+			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+			continue
+		}
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\f':
+			dst = append(dst, '\\', 'f')
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		case '\v':
+			dst = append(dst, '\\', 'v')
+		default:
+			if c >= ' ' && c <= 0x7e {
+				dst = append(dst, c)
+				continue
+			}
+			dst = append(dst, '\\')
+			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
+				dst = append(dst, '0'+c>>6, '0'+(c>>3)&7)
+			} else if c>>3 != 0 {
+				if c>>6 != 0 {
+					dst = append(dst, '0'+c>>6)
+				}
+				dst = append(dst, '0'+(c>>3)&7)
+			}
+			dst = append(dst, '0'+c&7)
+		}
+	}
+	return append(dst, '"')
+}

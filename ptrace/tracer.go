@@ -1,0 +1,535 @@
+package ptrace
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// Kind says what a stop (or a tracer-level happening) was.
+type Kind uint8
+
+const (
+	// SyscallEnter is a syscall-entry-stop: Sysno and Args are set.
+	SyscallEnter Kind = iota + 1
+	// SyscallExit is a syscall-exit-stop: Sysno and Args are those saved at
+	// entry, Ret is the raw return value (a negative errno on failure).
+	SyscallExit
+	// SignalStop is a signal-delivery-stop: Sig and Siginfo are set. The
+	// signal is re-injected when the thread is resumed, so the tracee gets it
+	// as it would untraced.
+	SignalStop
+	// GroupStop is a group-stop: the thread stopped because of Sig (SIGSTOP,
+	// SIGTSTP, …). It is resumed with PTRACE_LISTEN so it stays stopped until
+	// a SIGCONT, as it would untraced.
+	GroupStop
+	// Exec is PTRACE_EVENT_EXEC: an execve succeeded in Tid. FormerTid is the
+	// thread that called it (it differs when a non-leader thread exec'd).
+	Exec
+	// NewChild is a new tracee created by clone, fork or vfork of Tid
+	// (PTRACE_EVENT_CLONE/FORK/VFORK); Child is its tid.
+	NewChild
+	// Exited means Tid exited with Status.
+	Exited
+	// Killed means Tid was killed by Sig; Core says a core was dumped.
+	Killed
+	// Attached means tracing of Tid began.
+	Attached
+	// Detached means tracing of Tid ended by Detach while it was alive.
+	// InSyscall tells whether it was between a syscall's entry and exit.
+	Detached
+)
+
+// Event is one stop of one thread, handed to the Handler. The tracer reuses
+// it: a handler must copy what it keeps.
+type Event struct {
+	Kind Kind
+	Tid  int
+	// Time is when the tracer learnt of the stop (right after wait4).
+	Time time.Time
+
+	Sysno int       // syscall number (entry and exit)
+	Args  [6]uint64 // syscall arguments, as read at entry
+	Ret   int64     // return value at exit: negative errno on failure
+	// Compat is set for a 32-bit (int $0x80) syscall; Sysno is then an
+	// i386 number.
+	Compat bool
+
+	Sig     int       // SignalStop, GroupStop, Killed
+	Siginfo [128]byte // SignalStop: the raw siginfo_t
+	Status  int       // Exited: the exit code
+	Core    bool      // Killed: a core was dumped
+	Child   int       // NewChild: the new tracee's tid
+	Clone   int       // NewChild: PTRACE_EVENT_CLONE, _FORK or _VFORK
+	Former  int       // Exec: the tid that called execve
+	InSys   bool      // Detached: it was inside a syscall
+}
+
+// Handler receives every event, on the tracer's goroutine. It may call
+// Tracer.ReadMem for the event's thread. It must not block for long: the
+// thread stays stopped until it returns.
+type Handler interface {
+	Handle(ev *Event)
+	// BeforeWait is called when the loop is about to block waiting for the
+	// next stop, so buffered output can be flushed while nothing happens.
+	BeforeWait()
+}
+
+// Options chooses what the tracer follows.
+type Options struct {
+	// Follow traces new threads and child processes (-f).
+	Follow bool
+	// KillOnExit sets PTRACE_O_EXITKILL: tracees are killed if gotrace dies.
+	KillOnExit bool
+}
+
+// Error is a failed tracer operation on one pid. It unwraps to the errno.
+type Error struct {
+	Op  string // "PTRACE_SEIZE", "wait4", …
+	Pid int
+	Err error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("ptrace(%s, %d): %v", e.Op, e.Pid, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// thread is the tracer's state for one traced thread.
+type thread struct {
+	tid       int
+	inSyscall bool
+	sysno     int
+	compat    bool
+	args      [6]uint64
+	listening bool // in group-stop, resumed with PTRACE_LISTEN
+	detaching bool // PTRACE_INTERRUPT sent by Detach, waiting for its stop
+	hidden    bool // launched stub before its execve: stops not reported
+	fresh     bool // seized, first stop not yet seen
+}
+
+// Tracer runs one tracing session. Create it with New, then call Run.
+type Tracer struct {
+	opts     Options
+	threads  map[int]*thread
+	h        Handler
+	ev       Event
+	info     syscallInfo
+	regs     unix.PtraceRegs
+	noInfo   bool // PTRACE_GET_SYSCALL_INFO unsupported: use registers
+	noVMRead bool // process_vm_readv unsupported: use PTRACE_PEEKDATA
+	launched int  // pid of the launched command, 0 if none
+
+	loopTid   int
+	detachReq atomic.Bool
+	waker     atomic.Int32 // pid of the process started to wake wait4
+	running   atomic.Bool
+}
+
+// New returns a Tracer with the given options.
+func New(opts Options) *Tracer {
+	return &Tracer{opts: opts, threads: make(map[int]*thread)}
+}
+
+// options are the PTRACE_O_* flags set on every tracee.
+func (t *Tracer) options() int {
+	// TRACESYSGOOD: syscall stops report SIGTRAP|0x80, so they cannot be
+	// mistaken for a real SIGTRAP. TRACEEXEC: execve reports an event stop
+	// instead of a plain SIGTRAP, and tells the tid swap of a non-leader exec.
+	o := unix.PTRACE_O_TRACESYSGOOD | unix.PTRACE_O_TRACEEXEC
+	if t.opts.Follow {
+		// TRACECLONE/FORK/VFORK: new threads and children are seized
+		// automatically before their first instruction.
+		o |= unix.PTRACE_O_TRACECLONE | unix.PTRACE_O_TRACEFORK | unix.PTRACE_O_TRACEVFORK
+	}
+	if t.opts.KillOnExit {
+		// EXITKILL: the kernel sends SIGKILL to every tracee if gotrace dies.
+		o |= unix.PTRACE_O_EXITKILL
+	}
+	return o
+}
+
+// Run locks the goroutine to its OS thread, calls setup (which starts the
+// session with Launch and Attach), then runs the wait loop until no tracee is
+// left or Detach was called and every tracee is detached.
+func (t *Tracer) Run(h Handler, setup func() error) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	t.h = h
+	t.loopTid = unix.Gettid()
+	if err := setup(); err != nil {
+		t.detachAll()
+		return err
+	}
+	if len(t.threads) == 0 {
+		return nil
+	}
+	t.running.Store(true)
+	defer t.running.Store(false)
+	return t.loop()
+}
+
+// Traced reports how many threads are traced (for the loop's goroutine).
+func (t *Tracer) Traced() int { return len(t.threads) }
+
+// Detach asks the loop to detach every tracee and return. It may be called
+// from any goroutine, e.g. a signal handler's. The loop may be blocked in
+// wait4 on an idle tracee; a tiny child process is started and reaped to wake
+// it (a signal cannot: Go's handlers restart wait4).
+func (t *Tracer) Detach() {
+	if t.detachReq.Swap(true) {
+		return
+	}
+	if !t.running.Load() {
+		return
+	}
+	if pid, err := startWaker(); err == nil {
+		t.waker.Store(int32(pid))
+	}
+}
+
+func (t *Tracer) add(tid int) *thread {
+	th := &thread{tid: tid, fresh: true}
+	t.threads[tid] = th
+	return th
+}
+
+// Attach seizes a running thread and interrupts it so the loop takes over.
+// With all set it seizes every thread of the process too, repeating until
+// no new thread appears. It must be called from setup.
+func (t *Tracer) Attach(pid int, all bool) error {
+	if err := t.seize(pid); err != nil {
+		return err
+	}
+	if !all {
+		return nil
+	}
+	for {
+		tids, err := listTasks(pid)
+		if err != nil {
+			return nil // the process is gone; the loop will see it
+		}
+		added := false
+		for _, tid := range tids {
+			if _, ok := t.threads[tid]; ok {
+				continue
+			}
+			if err := t.seize(tid); err == nil {
+				added = true
+			}
+		}
+		if !added {
+			return nil
+		}
+	}
+}
+
+func listTasks(pid int) ([]int, error) {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/task")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		return nil, err
+	}
+	tids := make([]int, 0, len(names))
+	for _, n := range names {
+		if tid, err := strconv.Atoi(n); err == nil {
+			tids = append(tids, tid)
+		}
+	}
+	return tids, nil
+}
+
+func (t *Tracer) seize(tid int) error {
+	if err := ptrace(unix.PTRACE_SEIZE, tid, 0, uintptr(t.options())); err != nil {
+		return &Error{Op: "PTRACE_SEIZE", Pid: tid, Err: err}
+	}
+	if err := ptrace(unix.PTRACE_INTERRUPT, tid, 0, 0); err != nil {
+		_ = ptrace(unix.PTRACE_DETACH, tid, 0, 0)
+		return &Error{Op: "PTRACE_INTERRUPT", Pid: tid, Err: err}
+	}
+	t.add(tid)
+	t.emit(Attached, tid)
+	return nil
+}
+
+func (t *Tracer) emit(k Kind, tid int) {
+	ev := &t.ev
+	ev.Kind, ev.Tid, ev.Time = k, tid, time.Now()
+	t.h.Handle(ev)
+}
+
+// loop is the wait loop: one wait4 per stop, one resume per stop.
+func (t *Tracer) loop() error {
+	var ws unix.WaitStatus
+	for len(t.threads) > 0 {
+		if t.detachReq.Load() {
+			return t.detachAll()
+		}
+		tid, err := unix.Wait4(-1, &ws, unix.WALL|unix.WNOHANG, nil)
+		if err == nil && tid == 0 {
+			t.h.BeforeWait()
+			tid, err = unix.Wait4(-1, &ws, unix.WALL, nil)
+		}
+		if err != nil {
+			if err == unix.EINTR {
+				continue
+			}
+			if err == unix.ECHILD {
+				return nil
+			}
+			return &Error{Op: "wait4", Pid: -1, Err: err}
+		}
+		if int32(tid) == t.waker.Load() {
+			continue
+		}
+		t.handle(tid, ws)
+	}
+	return nil
+}
+
+// handle classifies one wait status and resumes the thread.
+func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
+	th := t.threads[tid]
+	if th == nil {
+		if !ws.Stopped() {
+			return // not ours (a reaped helper) or already forgotten
+		}
+		// A new child's first stop can arrive before its parent's
+		// PTRACE_EVENT_CLONE: adopt it now.
+		th = t.add(tid)
+	}
+	ev := &t.ev
+	ev.Tid = tid
+	ev.Time = time.Now()
+	switch {
+	case ws.Exited():
+		delete(t.threads, tid)
+		ev.Kind, ev.Status = Exited, ws.ExitStatus()
+		if !th.hidden {
+			t.h.Handle(ev)
+		}
+		return
+	case ws.Signaled():
+		delete(t.threads, tid)
+		ev.Kind, ev.Sig, ev.Core = Killed, int(ws.Signal()), ws.CoreDump()
+		if !th.hidden {
+			t.h.Handle(ev)
+		}
+		return
+	case !ws.Stopped():
+		return
+	}
+	th.fresh = false
+	sig := int(ws.StopSignal())
+	if sig == int(unix.SIGTRAP)|0x80 {
+		t.syscallStop(th)
+		return
+	}
+	switch ws.TrapCause() {
+	case 0:
+		// Signal-delivery-stop: report it, then inject the signal.
+		ev.Kind, ev.Sig = SignalStop, sig
+		ev.Siginfo = [128]byte{}
+		_ = ptracePtr(unix.PTRACE_GETSIGINFO, tid, 0, unsafe.Pointer(&ev.Siginfo[0]))
+		if !th.hidden {
+			t.h.Handle(ev)
+		}
+		t.resume(th, sig)
+	case unix.PTRACE_EVENT_STOP:
+		switch sig {
+		case int(unix.SIGSTOP), int(unix.SIGTSTP), int(unix.SIGTTIN), int(unix.SIGTTOU):
+			// Group-stop: stay stopped, but let a SIGCONT through.
+			ev.Kind, ev.Sig = GroupStop, sig
+			if !th.hidden {
+				t.h.Handle(ev)
+			}
+			th.listening = true
+			if err := ptrace(unix.PTRACE_LISTEN, tid, 0, 0); err != nil {
+				t.vanished(th, err)
+			}
+		default:
+			// The stop after PTRACE_INTERRUPT (attach) or after a
+			// SIGCONT ended a group-stop: just go on.
+			th.listening = false
+			t.resume(th, 0)
+		}
+	case unix.PTRACE_EVENT_EXEC:
+		former, _ := eventMsg(tid)
+		if old := t.threads[former]; old != nil && former != tid {
+			// A non-leader thread exec'd and took over the leader's
+			// tid: its execve's exit-stop comes next, under tid.
+			th.inSyscall, th.sysno, th.args, th.compat = old.inSyscall, old.sysno, old.args, old.compat
+			delete(t.threads, former)
+		}
+		ev.Kind, ev.Former = Exec, former
+		if !th.hidden {
+			t.h.Handle(ev)
+		}
+		t.resume(th, 0)
+	case unix.PTRACE_EVENT_CLONE, unix.PTRACE_EVENT_FORK, unix.PTRACE_EVENT_VFORK:
+		child, _ := eventMsg(tid)
+		if child > 0 {
+			if _, ok := t.threads[child]; !ok {
+				t.add(child).hidden = th.hidden
+			}
+			ev.Kind, ev.Child, ev.Clone = NewChild, child, ws.TrapCause()
+			if !th.hidden {
+				t.h.Handle(ev)
+			}
+		}
+		t.resume(th, 0)
+	default:
+		t.resume(th, 0)
+	}
+}
+
+// syscallStop reads the syscall data (one PTRACE_GET_SYSCALL_INFO) and
+// reports the entry or exit.
+func (t *Tracer) syscallStop(th *thread) {
+	ev := &t.ev
+	entry, ok := t.readSyscall(th)
+	if !ok {
+		t.resume(th, 0)
+		return
+	}
+	if entry {
+		th.inSyscall = true
+		ev.Kind = SyscallEnter
+		th.sysno, th.args, th.compat = ev.Sysno, ev.Args, ev.Compat
+		if th.hidden && th.tid == t.launched && ev.Sysno == unix.SYS_EXECVE && !ev.Compat {
+			// The launch stub is about to run the command: from
+			// here on everything is the user's.
+			th.hidden = false
+		}
+	} else {
+		if !th.inSyscall {
+			// An exit without an entry (attached mid-call): nothing
+			// to pair it with.
+			t.resume(th, 0)
+			return
+		}
+		th.inSyscall = false
+		ev.Kind = SyscallExit
+		ev.Sysno, ev.Args, ev.Compat = th.sysno, th.args, th.compat
+	}
+	if !th.hidden {
+		t.h.Handle(ev)
+	}
+	t.resume(th, 0)
+}
+
+// resume restarts a stopped thread until its next syscall stop, delivering
+// sig (0 for none).
+func (t *Tracer) resume(th *thread, sig int) {
+	if err := ptrace(unix.PTRACE_SYSCALL, th.tid, 0, uintptr(sig)); err != nil {
+		t.vanished(th, err)
+	}
+}
+
+// vanished handles a failed request on a thread: ESRCH means it was killed
+// (e.g. SIGKILL) while we looked at it; its exit status is still to come
+// from wait4, so only the failure is swallowed.
+func (t *Tracer) vanished(th *thread, err error) {
+	_ = th
+	_ = err
+}
+
+// detachAll detaches every tracee, leaving each running (or stopped if it
+// was group-stopped, as it would be untraced), and pending signals
+// delivered.
+func (t *Tracer) detachAll() error {
+	// Every thread is running or listening: interrupt each, then detach it
+	// at its next stop.
+	for _, th := range t.threads {
+		if err := ptrace(unix.PTRACE_INTERRUPT, th.tid, 0, 0); err != nil {
+			delete(t.threads, th.tid)
+			continue
+		}
+		th.detaching = true
+	}
+	var ws unix.WaitStatus
+	for len(t.threads) > 0 {
+		tid, err := unix.Wait4(-1, &ws, unix.WALL, nil)
+		if err != nil {
+			if err == unix.EINTR {
+				continue
+			}
+			if err == unix.ECHILD {
+				break
+			}
+			return &Error{Op: "wait4", Pid: -1, Err: err}
+		}
+		th := t.threads[tid]
+		if th == nil {
+			continue
+		}
+		if ws.Exited() || ws.Signaled() {
+			t.handle(tid, ws)
+			continue
+		}
+		if !ws.Stopped() {
+			continue
+		}
+		sig := 0
+		switch ws.TrapCause() {
+		case 0:
+			if s := int(ws.StopSignal()); s != int(unix.SIGTRAP)|0x80 {
+				sig = s // a signal-delivery-stop: deliver it on detach
+			}
+		}
+		t.detachOne(th, sig)
+	}
+	return nil
+}
+
+func (t *Tracer) detachOne(th *thread, sig int) {
+	delete(t.threads, th.tid)
+	if err := ptrace(unix.PTRACE_DETACH, th.tid, 0, uintptr(sig)); err != nil {
+		return
+	}
+	if th.hidden {
+		return
+	}
+	ev := &t.ev
+	ev.Kind, ev.Tid, ev.Time, ev.InSys = Detached, th.tid, time.Now(), th.inSyscall
+	t.h.Handle(ev)
+}
+
+func eventMsg(tid int) (int, error) {
+	var msg uint64
+	err := ptracePtr(unix.PTRACE_GETEVENTMSG, tid, 0, unsafe.Pointer(&msg))
+	return int(msg), err
+}
+
+// ptrace issues one request. RawSyscall: a ptrace request never blocks, so
+// telling the scheduler (Syscall) would be wasted work on the hot path.
+func ptrace(req, pid int, addr, data uintptr) error {
+	_, _, e := unix.RawSyscall6(unix.SYS_PTRACE, uintptr(req), uintptr(pid), addr, data, 0, 0)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+func ptracePtr(req, pid int, addr uintptr, data unsafe.Pointer) error {
+	_, _, e := unix.RawSyscall6(unix.SYS_PTRACE, uintptr(req), uintptr(pid), addr, uintptr(data), 0, 0)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// IsGone reports whether err means the thread no longer exists.
+func IsGone(err error) bool { return errors.Is(err, unix.ESRCH) }

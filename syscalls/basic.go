@@ -1,0 +1,51 @@
+package syscalls
+
+import "github.com/gotrace/gotrace/format"
+
+// The basic argument kinds: numbers, pointers, descriptors, strings and
+// plain buffers. Family files (file.go, socket.go, …) hold the rest.
+
+var (
+	// Raw prints the argument in hex (%#lx), as strace prints an
+	// undecoded argument: 0 as "0".
+	Raw = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Hex(c.Args[i]) }}
+	// Ptr prints an address it does not follow: NULL or hex.
+	Ptr = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Addr(c.Args[i]) }}
+	// Int prints a C int (the low 32 bits, signed).
+	Int = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Int(int64(int32(c.Args[i]))) }}
+	// Uint prints a C unsigned int.
+	Uint = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Uint(uint64(uint32(c.Args[i]))) }}
+	// Long prints a C long, signed.
+	Long = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Int(int64(c.Args[i])) }}
+	// Ulong prints a C unsigned long (size_t).
+	Ulong = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Uint(c.Args[i]) }}
+	// Octal prints a mode_t in octal (0644).
+	Octal = &Arg{Print: func(d *Decoder, c *Call, i int) { d.B = format.AppendOctal(d.B, uint64(uint32(c.Args[i]))) }}
+	// Fd prints a file descriptor (an int), with its -y decoration.
+	Fd = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Fd(int(int32(c.Args[i]))) }}
+	// Dirfd prints a directory descriptor: AT_FDCWD, or an Fd.
+	Dirfd = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		if int32(c.Args[i]) == -100 {
+			d.S("AT_FDCWD")
+			return
+		}
+		d.Fd(int(int32(c.Args[i])))
+	}}
+	// Path prints a NUL-terminated path at entry (up to PATH_MAX, not
+	// cut by -s).
+	Path = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Path(c.Args[i]) }}
+	// Str prints a NUL-terminated string at entry, cut at -s bytes.
+	Str = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Str(c.Args[i]) }}
+	// InBuf prints a buffer the call reads (write's data) at entry; its
+	// length is the next argument.
+	InBuf = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Buf(c.Args[i], c.Args[i+1]) }}
+	// OutBuf prints a buffer the call fills (read's data) at exit: as
+	// many bytes as the call returned; the bare address if it failed.
+	OutBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		if c.Failed() {
+			d.Hex(c.Args[i])
+			return
+		}
+		d.Buf(c.Args[i], uint64(c.Ret))
+	}}
+)

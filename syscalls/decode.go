@@ -1,0 +1,205 @@
+package syscalls
+
+import (
+	"strconv"
+
+	"github.com/gotrace/gotrace/format"
+)
+
+// Memory reads tracee memory. ReadMem returns how many bytes it read at
+// addr: fewer than len(buf) (and an error) when the range is not readable.
+type Memory interface {
+	ReadMem(addr uint64, buf []byte) (int, error)
+}
+
+// Options are the output settings every decoder honours.
+type Options struct {
+	StrSize int          // -s: bytes of a string or buffer shown (default 32)
+	X       format.XMode // -x / -xx
+	Style   format.Style // -X raw|abbrev|verbose
+	Verbose bool         // -v: structures in full
+	// FdPath, if set, returns the text strace adds after an fd with -y
+	// ("/etc/passwd", "TCP:[…]"), or "" for none.
+	FdPath func(fd int) string
+}
+
+// Call is one syscall in flight in one thread: the caller keeps it in the
+// thread's state from entry to exit.
+type Call struct {
+	Nr     int
+	Args   [6]uint64
+	Ret    int64 // raw return value, set before Exit
+	Entry  *Entry
+	next   int       // first argument still to print at exit
+	Saved  [4]uint64 // entry-time values kept for the exit (socklen, count…)
+	Detail string    // text strace adds after the return value, " (…)"
+}
+
+// Failed reports whether the call returned an error (-4095..-1).
+func (c *Call) Failed() bool { return c.Ret < 0 && c.Ret >= -4095 }
+
+// Errno returns the error number of a failed call.
+func (c *Call) Errno() int { return int(-c.Ret) }
+
+// Arg is an argument kind: how one argument prints. A kind is one variable
+// in its family's file, whose doc comment says what it decodes, when, and
+// which neighbouring argument it reads.
+type Arg struct {
+	// AtExit: the argument is an out-parameter, printed at exit. Argument
+	// printing at entry stops at the first such argument; the rest are
+	// printed at exit.
+	AtExit bool
+	// Save, if set, runs at entry for an AtExit argument to keep entry
+	// state in Call.Saved (e.g. the size an addrlen held before the call).
+	Save func(d *Decoder, c *Call, i int)
+	// Print appends the argument's text to d.B.
+	Print func(d *Decoder, c *Call, i int)
+	// Skip, if set, says the argument is not printed at all (and takes no
+	// separator), e.g. open's mode without O_CREAT.
+	Skip func(c *Call, i int) bool
+}
+
+// Decoder turns a Call into text. It is reused for every call: B is the
+// output being built, scratch the buffer for memory reads.
+type Decoder struct {
+	Opts    Options
+	Mem     Memory
+	B       []byte
+	scratch []byte
+	strbuf  []byte
+}
+
+// NewDecoder returns a decoder with the given options.
+func NewDecoder(o Options) *Decoder {
+	if o.StrSize <= 0 {
+		o.StrSize = 32
+	}
+	return &Decoder{Opts: o, B: make([]byte, 0, 512), scratch: make([]byte, 4096), strbuf: make([]byte, 0, 4096)}
+}
+
+// Enter appends "name(" and the arguments printable at entry to dst, and
+// prepares c for Exit.
+func (d *Decoder) Enter(dst []byte, c *Call) []byte {
+	e := Lookup(c.Nr)
+	c.Entry = e
+	c.next = 0
+	c.Detail = ""
+	d.B = dst
+	d.B = append(d.B, e.Name...)
+	d.B = append(d.B, '(')
+	n := e.nargs()
+	first := true
+	for i := 0; i < n; i++ {
+		a := e.arg(i)
+		if a.Skip != nil && a.Skip(c, i) {
+			continue
+		}
+		if !first {
+			d.B = append(d.B, ", "...)
+		}
+		first = false
+		if a.AtExit {
+			c.next = i
+			for j := i; j < n; j++ {
+				if s := e.arg(j).Save; s != nil {
+					s(d, c, j)
+				}
+			}
+			return d.B
+		}
+		a.Print(d, c, i)
+	}
+	c.next = n
+	return d.B
+}
+
+// Exit appends the arguments left for the exit (after the call returned
+// c.Ret), without the closing parenthesis.
+func (d *Decoder) Exit(dst []byte, c *Call) []byte {
+	d.B = dst
+	e := c.Entry
+	if e == nil {
+		return d.B
+	}
+	n := e.nargs()
+	for i := c.next; i < n; i++ {
+		a := e.arg(i)
+		if a.Skip != nil && a.Skip(c, i) {
+			continue
+		}
+		if i > c.next {
+			d.B = append(d.B, ", "...)
+		}
+		a.Print(d, c, i)
+	}
+	c.next = n
+	return d.B
+}
+
+// Return appends the return value as strace prints it after "= ".
+func (d *Decoder) Return(dst []byte, c *Call) []byte {
+	d.B = dst
+	if c.Failed() {
+		d.B = AppendErrno(d.B, c.Errno())
+	} else {
+		e := c.Entry
+		k := RetDec
+		if e != nil {
+			k = e.Ret
+		}
+		d.appendRet(k, c.Ret)
+	}
+	if c.Detail != "" {
+		d.B = append(d.B, " ("...)
+		d.B = append(d.B, c.Detail...)
+		d.B = append(d.B, ')')
+	}
+	return d.B
+}
+
+// RetKind is how a successful return value prints.
+type RetKind uint8
+
+const (
+	RetDec  RetKind = iota // signed decimal
+	RetHex                 // hexadecimal (addresses: mmap, brk)
+	RetOct                 // octal (umask)
+	RetUdec                // unsigned decimal
+	RetFd                  // a file descriptor (decorated with -y)
+)
+
+func (d *Decoder) appendRet(k RetKind, v int64) {
+	switch k {
+	case RetHex:
+		d.B = format.AppendHex(d.B, uint64(v))
+	case RetOct:
+		d.B = format.AppendOctal(d.B, uint64(v))
+	case RetUdec:
+		d.B = strconv.AppendUint(d.B, uint64(v), 10)
+	case RetFd:
+		d.Fd(int(v))
+	default:
+		d.B = strconv.AppendInt(d.B, v, 10)
+	}
+}
+
+// AppendErrno appends a failed call's return: "-1 ENOENT (No such file or
+// directory)", or "? ERESTARTSYS (To be restarted if SA_RESTART is set)" for
+// the kernel-internal restart codes.
+func AppendErrno(dst []byte, errno int) []byte {
+	name, msg := ErrnoName(errno), ErrnoMessage(errno)
+	if errno >= 512 && errno <= 516 && name != "" {
+		dst = append(dst, "? "...)
+	} else {
+		dst = append(dst, "-1 "...)
+	}
+	if name == "" {
+		dst = append(dst, "ERRNO_"...)
+		dst = strconv.AppendInt(dst, int64(errno), 10)
+	} else {
+		dst = append(dst, name...)
+	}
+	dst = append(dst, " ("...)
+	dst = append(dst, msg...)
+	return append(dst, ')')
+}

@@ -1,0 +1,98 @@
+package syscalls
+
+import (
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// kernelErrno fills what x/sys lacks: the kernel-internal codes (512 and
+// up) that a tracer sees but a program never does, with strace's texts for
+// the four restart codes, and strace's choice of name where an errno has
+// two (95 is EOPNOTSUPP for strace, ENOTSUP for x/sys).
+var kernelErrno = map[int][2]string{
+	95:  {"EOPNOTSUPP", ""},
+	512: {"ERESTARTSYS", "To be restarted if SA_RESTART is set"},
+	513: {"ERESTARTNOINTR", "To be restarted"},
+	514: {"ERESTARTNOHAND", "To be restarted if no handler"},
+	515: {"ENOIOCTLCMD", ""},
+	516: {"ERESTART_RESTARTBLOCK", "Interrupted by signal"},
+	517: {"EPROBE_DEFER", ""},
+	518: {"EOPENSTALE", ""},
+	519: {"ENOPARAM", ""},
+	521: {"EBADHANDLE", ""},
+	522: {"ENOTSYNC", ""},
+	523: {"EBADCOOKIE", ""},
+	524: {"ENOTSUPP", ""},
+	525: {"ETOOSMALL", ""},
+	526: {"ESERVERFAULT", ""},
+	527: {"EBADTYPE", ""},
+	528: {"EJUKEBOX", ""},
+	529: {"EIOCBQUEUED", ""},
+	530: {"ERECALLCONFLICT", ""},
+}
+
+// ErrnoName returns the symbolic name strace prints for errno n, or "".
+func ErrnoName(n int) string {
+	if k, ok := kernelErrno[n]; ok {
+		return k[0]
+	}
+	if n <= 0 || n > 4095 {
+		return ""
+	}
+	return unix.ErrnoName(syscall.Errno(n))
+}
+
+// ErrnoMessage returns the C library's message for errno n, as strace
+// prints it in parentheses. x/sys keeps glibc's strerror texts with the
+// first letter lowered (mkerrors.sh does that); it is raised back here.
+func ErrnoMessage(n int) string {
+	if k, ok := kernelErrno[n]; ok && k[1] != "" {
+		return k[1]
+	}
+	if n > 0 && n < 512 && unix.ErrnoName(syscall.Errno(n)) != "" {
+		s := syscall.Errno(n).Error()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return "Unknown error " + strconv.Itoa(n)
+}
+
+// SignalName returns strace's name for signal n: SIGHUP…SIGSYS, SIGRTMIN
+// for 32, SIGRT_1…SIGRT_32 for the real-time signals above it (x/sys names
+// only 1–31), or the number itself.
+func SignalName(n int) string {
+	switch {
+	case n >= 1 && n <= 31:
+		if s := unix.SignalName(syscall.Signal(n)); s != "" {
+			return s
+		}
+	case n == 32:
+		return "SIGRTMIN"
+	case n > 32 && n <= 64:
+		return "SIGRT_" + strconv.Itoa(n-32)
+	}
+	return strconv.Itoa(n)
+}
+
+// SignalNumber returns the number of a signal name (with or without the
+// SIG prefix), or of a decimal number, and whether it is valid.
+func SignalNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 0 && n <= 64
+	}
+	u := strings.ToUpper(s)
+	if !strings.HasPrefix(u, "SIG") {
+		u = "SIG" + u
+	}
+	for n := 1; n <= 64; n++ {
+		if SignalName(n) == u {
+			return n, true
+		}
+	}
+	if n := int(unix.SignalNum(u)); n != 0 {
+		return n, true
+	}
+	return 0, false
+}
