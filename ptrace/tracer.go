@@ -116,6 +116,8 @@ type thread struct {
 	fresh     bool // seized, first stop not yet seen
 }
 
+var debug = os.Getenv("GOTRACE_DEBUG") != ""
+
 // Tracer runs one tracing session. Create it with New, then call Run.
 type Tracer struct {
 	opts     Options
@@ -313,6 +315,9 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	ev := &t.ev
 	ev.Tid = tid
 	ev.Time = time.Now()
+	if debug {
+		fmt.Fprintf(os.Stderr, "DEBUG tid=%d status=%#x stopped=%v sig=%d cause=%d\n", tid, uint32(ws), ws.Stopped(), ws.StopSignal(), event(ws))
+	}
 	switch {
 	case ws.Exited():
 		delete(t.threads, tid)
@@ -337,7 +342,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		t.syscallStop(th)
 		return
 	}
-	switch ws.TrapCause() {
+	switch event(ws) {
 	case 0:
 		// Signal-delivery-stop: report it, then inject the signal.
 		ev.Kind, ev.Sig = SignalStop, sig
@@ -384,7 +389,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			if _, ok := t.threads[child]; !ok {
 				t.add(child).hidden = th.hidden
 			}
-			ev.Kind, ev.Child, ev.Clone = NewChild, child, ws.TrapCause()
+			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
 				t.h.Handle(ev)
 			}
@@ -483,7 +488,7 @@ func (t *Tracer) detachAll() error {
 			continue
 		}
 		sig := 0
-		switch ws.TrapCause() {
+		switch event(ws) {
 		case 0:
 			if s := int(ws.StopSignal()); s != int(unix.SIGTRAP)|0x80 {
 				sig = s // a signal-delivery-stop: deliver it on detach
@@ -506,6 +511,11 @@ func (t *Tracer) detachOne(th *thread, sig int) {
 	ev.Kind, ev.Tid, ev.Time, ev.InSys = Detached, th.tid, time.Now(), th.inSyscall
 	t.h.Handle(ev)
 }
+
+// event returns the PTRACE_EVENT_* of a stop status (0 for none). x/sys's
+// TrapCause reports it only for SIGTRAP stops, but group-stops under
+// PTRACE_SEIZE carry PTRACE_EVENT_STOP with the stopping signal.
+func event(ws unix.WaitStatus) int { return int(uint32(ws) >> 16) }
 
 func eventMsg(tid int) (int, error) {
 	var msg uint64

@@ -1,0 +1,32 @@
+# gotrace — build, test, demo, benchmarks. `make help` lists the targets.
+GO      ?= go
+CC      ?= gcc
+BIN     := gotrace
+DEMOBIN := testdata/bin/http_demo
+
+.PHONY: all build test lint demo bench syscalls-report fuzz help
+
+all: build
+
+build: ## build ./gotrace
+	$(GO) build -o $(BIN) ./cmd/gotrace
+
+test: ## run every test (unit, integration under real ptrace, differential against /usr/bin/strace)
+	$(GO) test -count=1 -timeout 12m ./...
+
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+$(DEMOBIN): testdata/demo/http_demo.c
+	@mkdir -p testdata/bin
+	$(CC) -O1 -o $@ $<
+
+demo: build $(DEMOBIN) ## trace a tiny loopback HTTP exchange
+	./$(BIN) -f -tt -T -e trace=network ./$(DEMOBIN)
+
+syscalls-report: ## regenerate syscalls/COVERAGE.md from the table
+	cd syscalls && $(GO) run ./internal/mkreport
+
+help:
+	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*## /\t/'

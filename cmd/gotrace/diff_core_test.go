@@ -1,0 +1,39 @@
+package main
+
+import "testing"
+
+// The core differential suite: the same tracee under strace and gotrace
+// with each of the flag sets the core issue names.
+func TestDiffCore(t *testing.T) {
+	cases := []struct {
+		name   string
+		flags  []string
+		tracee string
+		args   []string
+	}{
+		{"default", nil, "core_basic", nil},
+		{"follow", []string{"-f"}, "core_signal", nil},
+		{"stamps", []string{"-tt", "-T"}, "core_basic", nil},
+		{"network", []string{"-e", "trace=network"}, "core_basic", nil},
+		{"file", []string{"-e", "trace=file"}, "core_basic", nil},
+		{"process", []string{"-f", "-e", "trace=process"}, "core_signal", nil},
+		{"strsize", []string{"-s", "64"}, "core_basic", nil},
+		{"hex", []string{"-x"}, "core_basic", nil},
+		{"hexall", []string{"-xx", "-e", "trace=write"}, "core_basic", nil},
+		{"failed", []string{"-e", "status=failed"}, "core_basic", nil},
+		{"successful", []string{"-z"}, "core_basic", nil},
+		{"column", []string{"-a", "20", "-e", "trace=write,close"}, "core_basic", nil},
+		{"relative", []string{"-r", "-e", "trace=write"}, "core_basic", nil},
+		{"unix-stamps", []string{"-ttt", "-e", "trace=write"}, "core_basic", nil},
+		{"signals", []string{"-e", "trace=kill,write"}, "core_signal", nil},
+		{"segv", []string{"-e", "trace=none"}, "core_signal", []string{"segv"}},
+		{"term", []string{"-e", "trace=kill"}, "core_signal", []string{"term"}},
+		{"quiet-exit", []string{"-qq", "-e", "trace=write"}, "core_basic", nil},
+		{"signal-none", []string{"-e", "signal=none", "-e", "trace=kill"}, "core_signal", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			diffCase(t, c.flags, c.tracee, c.args...)
+		})
+	}
+}

@@ -1,0 +1,297 @@
+package main
+
+// The integration harness: TestMain builds the gotrace binary and every C
+// tracee in testdata/tracees once; tests run them for real under ptrace,
+// and the differential tests run /usr/bin/strace beside gotrace.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+)
+
+var (
+	binDir     string // temporary: gotrace and the tracees
+	gotraceBin string
+	stracePath = "/usr/bin/strace"
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gotrace-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	gotraceBin = filepath.Join(dir, "gotrace")
+	if out, err := exec.Command("go", "build", "-o", gotraceBin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building gotrace: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	printMatchRate()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// requireTracing stops a test that needs ptrace, strace or gcc where they
+// are missing: a skip with the reason on a developer's machine, a failure
+// in CI (CI=true), where their absence is a broken setup.
+func requireTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is required in CI: %v", name, err)
+	}
+	t.Skipf("%s not installed: %v", name, err)
+	return ""
+}
+
+var tracees sync.Map // name → path or error
+
+// tracee compiles testdata/tracees/NAME.c once and returns the binary.
+func tracee(t *testing.T, name string) string {
+	t.Helper()
+	if v, ok := tracees.Load(name); ok {
+		if err, bad := v.(error); bad {
+			t.Fatal(err)
+		}
+		return v.(string)
+	}
+	gcc := requireTool(t, "gcc")
+	src := filepath.Join("..", "..", "testdata", "tracees", name+".c")
+	bin := filepath.Join(binDir, name)
+	out, err := exec.Command(gcc, "-O0", "-o", bin, src, "-lpthread").CombinedOutput()
+	if err != nil {
+		e := fmt.Errorf("compiling %s: %v\n%s", src, err, out)
+		tracees.Store(name, e)
+		t.Fatal(e)
+	}
+	tracees.Store(name, bin)
+	return bin
+}
+
+// result is one run of a tracer.
+type result struct {
+	trace  string // the -o file
+	stdout string
+	stderr string
+	code   int
+}
+
+// runTracer runs tool (gotrace or strace) with args, the trace written to
+// a file, in dir.
+func runTracer(t *testing.T, tool string, args []string, stdin string) result {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "trace.out")
+	full := append([]string{"-o", out}, args...)
+	cmd := exec.Command(tool, full...)
+	cmd.Dir = t.TempDir()
+	var so, se bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &so, &se
+	cmd.Stdin = strings.NewReader(stdin)
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			code = 128 + int(ws.Signal())
+		}
+	} else if err != nil {
+		t.Fatalf("%s: %v", tool, err)
+	}
+	b, _ := os.ReadFile(out)
+	return result{trace: string(b), stdout: so.String(), stderr: se.String(), code: code}
+}
+
+// Normalization of values that change from run to run. Each pattern
+// checks the value's format while replacing it.
+var (
+	reStampUsec = regexp.MustCompile(`(?m)^((?:\d+ +)?)\d\d:\d\d:\d\d\.\d{6} `)
+	reStampSec  = regexp.MustCompile(`(?m)^((?:\d+ +)?)\d\d:\d\d:\d\d `)
+	reStampUnix = regexp.MustCompile(`(?m)^((?:\d+ +)?)\d{10}\.\d{6} `)
+	reRelative  = regexp.MustCompile(`(?m)^((?:\d+ +)?) *\d+\.\d{6} `)
+	reDuration  = regexp.MustCompile(` <\d+\.\d{6}>$`)
+	reAddr      = regexp.MustCompile(`0x[0-9a-f]{7,16}\b`)
+	rePad       = regexp.MustCompile(`\) +=( |$)`)
+	rePrefix    = regexp.MustCompile(`(?m)^(\d+) +`)
+	rePidRet    = regexp.MustCompile(`(?m)^[\d:. ]*(?:getpid|gettid|getppid|fork|vfork|clone|clone3|set_tid_address)\(.*\) += (\d+)`)
+	rePidArg    = regexp.MustCompile(`(?m)^[\d:. ]*(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid)\((\d+)[,)]`)
+	reSiPid     = regexp.MustCompile(`si_pid=(\d+)`)
+	reWaitPid   = regexp.MustCompile(`(?m)^[\d:. ]*wait4\((\d+),`)
+	reVars      = regexp.MustCompile(`/\* \d+ vars \*/`)
+	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_atime|st_atime_nsec)=\d+`)
+	reTimeCmt   = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
+)
+
+// normalize replaces pids (consistently: the first pid seen is P1…),
+// addresses, timestamps and durations, and the padding before " = ".
+func normalize(s string) string {
+	pids := map[string]string{}
+	var order []string
+	see := func(p string) {
+		if _, ok := pids[p]; !ok {
+			pids[p] = fmt.Sprintf("P%d", len(pids)+1)
+			order = append(order, p)
+		}
+	}
+	for _, re := range []*regexp.Regexp{rePrefix, rePidRet, rePidArg, reSiPid, reWaitPid} {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			see(m[1])
+		}
+	}
+	s = reStampUsec.ReplaceAllString(s, "${1}TIME ")
+	s = reStampUnix.ReplaceAllString(s, "${1}TIME ")
+	s = reStampSec.ReplaceAllString(s, "${1}TIME ")
+	s = reRelative.ReplaceAllString(s, "${1}REL ")
+	lines := strings.Split(s, "\n")
+	sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
+	for i, l := range lines {
+		l = reDuration.ReplaceAllString(l, " <DUR>")
+		l = reAddr.ReplaceAllString(l, "0xADDR")
+		l = rePad.ReplaceAllString(l, ") =$1")
+		l = reTimeVals.ReplaceAllString(l, "$1=N")
+		l = reTimeCmt.ReplaceAllString(l, "/* DATE */")
+		for _, p := range order {
+			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Match accounting across the differential suite.
+var (
+	matchMu             sync.Mutex
+	linesSame, linesAll int
+)
+
+func printMatchRate() {
+	if linesAll > 0 {
+		fmt.Printf("differential: %d/%d normalized lines identical (%.1f%%)\n",
+			linesSame, linesAll, 100*float64(linesSame)/float64(linesAll))
+	}
+}
+
+// diffCase runs a tracee under strace and gotrace with the same flags and
+// compares the normalized traces line by line, and the tracee's exit code
+// and stdout.
+func diffCase(t *testing.T, flags []string, name string, args ...string) {
+	t.Helper()
+	requireTool(t, stracePath)
+	bin := tracee(t, name)
+	cmdline := append(append(append([]string(nil), flags...), "--", bin), args...)
+	want := runTracer(t, stracePath, cmdline, "")
+	got := runTracer(t, gotraceBin, cmdline, "")
+	if got.code != want.code {
+		t.Errorf("exit code: gotrace %d, strace %d", got.code, want.code)
+	}
+	if got.stdout != want.stdout {
+		t.Errorf("tracee stdout differs:\ngotrace: %q\nstrace:  %q", got.stdout, want.stdout)
+	}
+	g, w := normalize(got.trace), normalize(want.trace)
+	if perPid(flags) {
+		g, w = byPid(g), byPid(w)
+	}
+	compareTraces(t, g, w)
+}
+
+// perPid says the trace interleaves several processes (-f): their
+// relative order is up to the scheduler, so each pid's own sequence is
+// compared.
+func perPid(flags []string) bool {
+	for _, f := range flags {
+		if f == "-f" || f == "-ff" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reUnfinished = regexp.MustCompile(`^(P\d+) +(.*) <unfinished \.\.\.>$`)
+	reResumed    = regexp.MustCompile(`^(P\d+) +<\.\.\. [a-z0-9_]+ resumed>(.*)$`)
+	reLinePid    = regexp.MustCompile(`^(P\d+) +`)
+)
+
+// byPid regroups a normalized -f trace: each pid's lines in order, pid by
+// pid (P1 first), with "<unfinished ...>" lines joined to their
+// "<... resumed>" continuation, since where a call is split depends on
+// the other processes.
+func byPid(s string) string {
+	pending := map[string]string{}
+	groups := map[string][]string{}
+	var order []string
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		pid := "?"
+		if m := reLinePid.FindStringSubmatch(l); m != nil {
+			pid = m[1]
+		}
+		if _, ok := groups[pid]; !ok {
+			order = append(order, pid)
+			groups[pid] = nil
+		}
+		if m := reUnfinished.FindStringSubmatch(l); m != nil {
+			pending[pid] = m[2]
+			continue
+		}
+		if m := reResumed.FindStringSubmatch(l); m != nil {
+			l = pid + " " + pending[pid] + m[2]
+			delete(pending, pid)
+			l = rePad.ReplaceAllString(l, ") =$1")
+		}
+		groups[pid] = append(groups[pid], l)
+	}
+	sort.Strings(order)
+	var out []string
+	for _, p := range order {
+		out = append(out, groups[p]...)
+	}
+	return strings.Join(out, "\n")
+}
+
+func compareTraces(t *testing.T, got, want string) {
+	t.Helper()
+	g := strings.Split(strings.TrimRight(got, "\n"), "\n")
+	w := strings.Split(strings.TrimRight(want, "\n"), "\n")
+	same := 0
+	var diffs []string
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl == wl {
+			same++
+			continue
+		}
+		if len(diffs) < 15 {
+			diffs = append(diffs, fmt.Sprintf("line %d:\n  gotrace: %s\n  strace:  %s", i+1, gl, wl))
+		}
+	}
+	n := len(w)
+	if len(g) > n {
+		n = len(g)
+	}
+	matchMu.Lock()
+	linesSame += same
+	linesAll += n
+	matchMu.Unlock()
+	if len(diffs) > 0 {
+		t.Errorf("%d of %d lines differ:\n%s", n-same, n, strings.Join(diffs, "\n"))
+	}
+}

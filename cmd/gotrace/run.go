@@ -1,0 +1,209 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"unsafe"
+
+	"github.com/gotrace/gotrace/format"
+	"github.com/gotrace/gotrace/ptrace"
+	"github.com/gotrace/gotrace/syscalls"
+	"golang.org/x/sys/unix"
+)
+
+// outBufSize is the output buffer: large, because it is flushed whenever
+// the tracer is about to wait (see session.BeforeWait) anyway.
+const outBufSize = 64 << 10
+
+// run is gotrace's main: it returns the exit status. A tracee killed by a
+// signal is mirrored by gotrace killing itself with the same signal, as
+// strace does (so the shell sees 128+N); that never returns.
+func run(args []string, stdout, stderr io.Writer) int {
+	cfg, done, err := parseArgs(args, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "gotrace: %v\n", err)
+		var ue *usageError
+		if errors.As(err, &ue) && ue.hint {
+			fmt.Fprintln(stderr, "Try 'gotrace -h' for more information.")
+		}
+		return 1
+	}
+	if done {
+		return 0
+	}
+	var path string
+	if len(cfg.cmd) > 0 {
+		path, err = lookPath(cfg.cmd[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "gotrace: Can't stat '%s': %s\n", cfg.cmd[0], errnoText(err))
+			return 1
+		}
+	}
+
+	var out io.Writer = stderr
+	toMsgs := true
+	if cfg.outFile != "" {
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if cfg.appendOut {
+			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+		}
+		f, err := os.OpenFile(cfg.outFile, flags|unix.O_CLOEXEC, 0o666)
+		if err != nil {
+			fmt.Fprintf(stderr, "gotrace: Can't fopen '%s': %s\n", cfg.outFile, errnoText(err))
+			return 1
+		}
+		defer f.Close()
+		out, toMsgs = f, false
+	}
+	po := format.PrinterOptions{
+		Stamp: cfg.stamp, Relative: cfg.relative, Durations: cfg.durations, Column: cfg.column,
+		Prefix: format.BracketPrefix,
+	}
+	if cfg.outFile != "" {
+		po.Prefix = format.NoPrefix
+		if cfg.follow > 0 || len(cfg.pids) > 1 {
+			po.Prefix = format.PlainPrefix
+		}
+	}
+	p := format.NewPrinter(out, outBufSize, po)
+	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit})
+	s := newSession(cfg, tr, p, stderr, toMsgs)
+
+	// Fatal signals: detach and leave, re-raising the signal on ourselves
+	// as strace does. strace blocks them for good with "-o FILE PROG"
+	// (its -I3 default): the command then gets ^C from the terminal and
+	// gotrace ends with it.
+	var caught atomic.Int32
+	blockAll := cfg.outFile != "" && len(cfg.pids) == 0
+	sigc := make(chan os.Signal, 8)
+	signal.Notify(sigc, unix.SIGINT, unix.SIGTERM, unix.SIGHUP, unix.SIGQUIT, unix.SIGPIPE)
+	defer signal.Stop(sigc)
+	go func() {
+		for sig := range sigc {
+			if blockAll || sig == unix.SIGPIPE {
+				continue
+			}
+			caught.CompareAndSwap(0, int32(sig.(syscall.Signal)))
+			tr.Detach()
+		}
+	}()
+
+	attached := 0
+	var firstErr error
+	err = tr.Run(s, func() error {
+		if path != "" {
+			pid, err := tr.Launch(path, cfg.cmd, os.Environ())
+			if err != nil {
+				return err
+			}
+			s.launched = pid
+			s.thread(pid)
+			attached++
+		}
+		for _, pid := range cfg.pids {
+			if err := tr.Attach(pid, cfg.follow > 0); err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				fmt.Fprintf(stderr, "gotrace: attach: %s\n", tracerErrText(err))
+				continue
+			}
+			attached++
+		}
+		return nil
+	})
+	s.flush()
+	if err != nil {
+		fmt.Fprintf(stderr, "gotrace: %s\n", tracerErrText(err))
+		return 1
+	}
+	if attached == 0 {
+		return 1
+	}
+	if s.writeErr != nil {
+		fmt.Fprintf(stderr, "gotrace: write to %s: %s\n", outName(cfg), errnoText(s.writeErr))
+		return 1
+	}
+	if sig := int(caught.Load()); sig != 0 {
+		dieBySignal(sig)
+	}
+	if s.launched != 0 {
+		if s.killedBy != 0 {
+			dieBySignal(s.killedBy)
+		}
+		return s.exitCode
+	}
+	return 0
+}
+
+func outName(cfg *config) string {
+	if cfg.outFile != "" {
+		return cfg.outFile
+	}
+	return "stderr"
+}
+
+// lookPath finds the command as strace does: a name with a slash as is,
+// else the first match in $PATH that is a regular executable file.
+func lookPath(name string) (string, error) {
+	if strings.Contains(name, "/") {
+		if _, err := os.Stat(name); err != nil {
+			return "", err
+		}
+		return name, nil
+	}
+	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+		if dir == "" {
+			dir = "."
+		}
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", unix.ENOENT
+}
+
+// errnoText is the C library's message for an error's errno.
+func errnoText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return syscalls.ErrnoMessage(int(errno))
+	}
+	return err.Error()
+}
+
+// tracerErrText prints a tracer error as strace does:
+// "ptrace(PTRACE_SEIZE, 123): No such process".
+func tracerErrText(err error) string {
+	var pe *ptrace.Error
+	if errors.As(err, &pe) {
+		if pe.Op == "wait4" {
+			return "wait4: " + errnoText(pe.Err)
+		}
+		return fmt.Sprintf("ptrace(%s, %d): %s", pe.Op, pe.Pid, errnoText(pe.Err))
+	}
+	return errnoText(err)
+}
+
+// dieBySignal ends gotrace by sig, as the tracee ended: the default action
+// is restored behind Go's runtime (which would otherwise ignore a SIGSEGV
+// sent with kill), core dumps are turned off, and the signal is raised.
+func dieBySignal(sig int) {
+	signal.Reset()
+	_ = unix.Setrlimit(unix.RLIMIT_CORE, &unix.Rlimit{})
+	var dfl [4]uintptr // struct sigaction with sa_handler = SIG_DFL
+	unix.RawSyscall6(unix.SYS_RT_SIGACTION, uintptr(sig), uintptr(unsafe.Pointer(&dfl)), 0, 8, 0, 0)
+	mask := uint64(1) << (sig - 1)
+	unix.RawSyscall6(unix.SYS_RT_SIGPROCMASK, unix.SIG_UNBLOCK, uintptr(unsafe.Pointer(&mask)), 0, 8, 0, 0)
+	unix.Tgkill(unix.Getpid(), unix.Gettid(), unix.Signal(sig))
+	unix.Kill(unix.Getpid(), unix.Signal(sig))
+	os.Exit(128 + sig)
+}

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/gotrace/gotrace/format"
+	"github.com/gotrace/gotrace/ptrace"
+	"github.com/gotrace/gotrace/syscalls"
+	"golang.org/x/sys/unix"
+)
+
+// tstate is everything gotrace keeps for one traced thread.
+type tstate struct {
+	line   format.Line
+	call   syscalls.Call
+	inSys  bool      // between a syscall's entry and exit
+	shown  bool      // the syscall in flight is traced (passes -e trace=)
+	start  time.Time // entry time, for -T
+	held   []byte    // entry text held back until the exit (-e status=)
+	holdng bool
+	// prev is the previous syscall, named by restart_syscall. It starts
+	// at 0 ("read"), which is what strace 6.1 names after an attach.
+	prev int
+}
+
+// session turns tracer events into output: the Handler of ptrace.Tracer.
+type session struct {
+	cfg     *config
+	tr      *ptrace.Tracer
+	p       *format.Printer
+	dec     *syscalls.Decoder
+	mem     threadMem
+	threads map[int]*tstate
+	msgs    io.Writer // gotrace's own messages (stderr)
+	toMsgs  bool      // the trace goes to the same stream as the messages
+	hold    bool      // -e status= filters: hold each line until its exit
+	buf     []byte
+	rest    []byte
+	ret     []byte
+
+	launched   int
+	exitCode   int // the launched command's exit status
+	killedBy   int // the signal that killed the launched command
+	writeErr   error
+	lastSignal int
+}
+
+// threadMem reads the memory of the thread whose event is being handled.
+type threadMem struct {
+	tr  *ptrace.Tracer
+	tid int
+}
+
+func (m *threadMem) ReadMem(addr uint64, buf []byte) (int, error) {
+	return m.tr.ReadMem(m.tid, addr, buf)
+}
+
+func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Writer, toMsgs bool) *session {
+	s := &session{
+		cfg: cfg, tr: tr, p: p, msgs: msgs, toMsgs: toMsgs,
+		threads: make(map[int]*tstate),
+		buf:     make([]byte, 0, 4096),
+		rest:    make([]byte, 0, 4096),
+		ret:     make([]byte, 0, 256),
+	}
+	s.mem.tr = tr
+	s.dec = syscalls.NewDecoder(syscalls.Options{
+		StrSize: cfg.strSize, X: cfg.xmode, Style: cfg.style, Verbose: cfg.verbose,
+	})
+	s.dec.Mem = &s.mem
+	s.hold = cfg.statusSet
+	return s
+}
+
+func (s *session) thread(tid int) *tstate {
+	st := s.threads[tid]
+	if st == nil {
+		st = &tstate{}
+		st.line.Tid = tid
+		s.threads[tid] = st
+		s.p.Many = len(s.threads) > 1
+	}
+	return st
+}
+
+func (s *session) forget(tid int) {
+	delete(s.threads, tid)
+	s.p.Many = len(s.threads) > 1
+}
+
+// message writes one of gotrace's own lines ("gotrace: Process N
+// attached") to stderr, after what the trace has buffered when both share
+// the stream, so they appear in order.
+func (s *session) message(text string) {
+	if s.toMsgs {
+		s.flush()
+	}
+	io.WriteString(s.msgs, "gotrace: "+text+"\n")
+}
+
+func (s *session) flush() {
+	if err := s.p.Flush(); err != nil && s.writeErr == nil {
+		s.writeErr = err
+		s.tr.Detach()
+	}
+}
+
+// BeforeWait flushes the output while the tracer has nothing to do, so a
+// quiet tracee's lines show at once and a busy one pays a write per many
+// lines.
+func (s *session) BeforeWait() { s.flush() }
+
+// Handle is called by the tracer for every event.
+func (s *session) Handle(ev *ptrace.Event) {
+	st := s.thread(ev.Tid)
+	switch ev.Kind {
+	case ptrace.SyscallEnter:
+		s.enter(st, ev)
+	case ptrace.SyscallExit:
+		s.exit(st, ev)
+	case ptrace.SignalStop:
+		s.lastSignal = ev.Sig
+		if s.cfg.signals.Has(ev.Sig) {
+			b := append(s.buf[:0], "--- "...)
+			b = append(b, syscalls.SignalName(ev.Sig)...)
+			b = append(b, ' ')
+			b = syscalls.AppendSiginfo(b, &ev.Siginfo, s.dec.Opts)
+			b = append(b, " ---"...)
+			s.p.Whole(&st.line, ev.Time, b)
+			s.buf = b[:0]
+		}
+	case ptrace.GroupStop:
+		if s.cfg.signals.Has(ev.Sig) {
+			s.p.Whole(&st.line, ev.Time, []byte("--- stopped by "+syscalls.SignalName(ev.Sig)+" ---"))
+		}
+	case ptrace.Exited:
+		s.unfinished(st, ev)
+		if s.cfg.quiet < 2 {
+			s.p.Whole(&st.line, ev.Time, []byte("+++ exited with "+strconv.Itoa(ev.Status)+" +++"))
+		}
+		if ev.Tid == s.launched {
+			s.exitCode = ev.Status
+		}
+		s.forget(ev.Tid)
+	case ptrace.Killed:
+		s.unfinished(st, ev)
+		if s.cfg.quiet < 2 && s.cfg.signals.Has(ev.Sig) {
+			text := "+++ killed by " + syscalls.SignalName(ev.Sig)
+			if ev.Core {
+				text += " (core dumped)"
+			}
+			s.p.Whole(&st.line, ev.Time, []byte(text+" +++"))
+		}
+		if ev.Tid == s.launched {
+			s.killedBy = ev.Sig
+		}
+		s.forget(ev.Tid)
+	case ptrace.Attached:
+		if s.cfg.quiet == 0 {
+			s.message("Process " + strconv.Itoa(ev.Tid) + " attached")
+		}
+	case ptrace.Detached:
+		if s.cfg.quiet == 0 {
+			s.message("Process " + strconv.Itoa(ev.Tid) + " detached")
+		}
+		if st.inSys && st.shown && !st.holdng {
+			s.p.Detached(&st.line)
+		}
+		s.forget(ev.Tid)
+	case ptrace.NewChild:
+		s.thread(ev.Child)
+	case ptrace.Exec:
+		if ev.Former != ev.Tid {
+			// A non-leader thread exec'd: its in-flight execve
+			// continues under the leader's tid.
+			if old := s.threads[ev.Former]; old != nil {
+				st.call, st.inSys, st.shown, st.start = old.call, old.inSys, old.shown, old.start
+				st.line.Name, st.line.Open, st.line.Cut = old.line.Name, old.line.Open, true
+				s.forget(ev.Former)
+			}
+		}
+	}
+}
+
+func (s *session) enter(st *tstate, ev *ptrace.Event) {
+	st.inSys, st.start = true, ev.Time
+	c := &st.call
+	if c.Nr != unix.SYS_RESTART_SYSCALL {
+		st.prev = c.Nr
+	}
+	c.Nr, c.Args = ev.Sysno, ev.Args
+	st.shown = s.cfg.trace.Has(ev.Sysno)
+	if !st.shown {
+		return
+	}
+	s.mem.tid = ev.Tid
+	b := s.dec.Enter(s.buf[:0], c)
+	if c.Nr == unix.SYS_RESTART_SYSCALL {
+		b = append(b, "<... resuming interrupted "...)
+		b = append(b, syscalls.Name(st.prev)...)
+		b = append(b, " ..."...)
+		b = append(b, '>')
+	}
+	if s.hold {
+		st.held = append(st.held[:0], b...)
+		st.holdng = true
+	} else {
+		s.p.Enter(&st.line, ev.Time, c.Entry.Name, b)
+	}
+	s.buf = b[:0]
+}
+
+func (s *session) exit(st *tstate, ev *ptrace.Event) {
+	st.inSys = false
+	if !st.shown {
+		return
+	}
+	c := &st.call
+	c.Ret = ev.Ret
+	s.mem.tid = ev.Tid
+	rest := s.dec.Exit(s.rest[:0], c)
+	ret := s.dec.Return(s.ret[:0], c)
+	if st.holdng {
+		st.holdng = false
+		want := syscalls.StatusSuccessful
+		if c.Failed() {
+			want = syscalls.StatusFailed
+		}
+		if !s.cfg.status.Has(want) {
+			s.rest, s.ret = rest[:0], ret[:0]
+			return
+		}
+		s.p.Enter(&st.line, st.start, c.Entry.Name, st.held)
+	}
+	s.p.Exit(&st.line, ev.Time, rest, ret, ev.Time.Sub(st.start))
+	s.rest, s.ret = rest[:0], ret[:0]
+}
+
+// unfinished ends the line of a thread that exits inside a syscall
+// (exit_group, or killed): strace prints "= ?".
+func (s *session) unfinished(st *tstate, ev *ptrace.Event) {
+	if !st.inSys || !st.shown {
+		return
+	}
+	st.inSys = false
+	if st.holdng {
+		st.holdng = false
+		if !s.cfg.status.Has(syscalls.StatusUnfinished) {
+			return
+		}
+		s.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)
+	}
+	s.p.Exit(&st.line, ev.Time, nil, []byte("?"), -1)
+}

@@ -1,0 +1,240 @@
+package syscalls
+
+import (
+	"encoding/binary"
+	"testing"
+
+	"github.com/gotrace/gotrace/format"
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/sys/unix"
+)
+
+func le32(v uint32) []byte { b := make([]byte, 4); binary.LittleEndian.PutUint32(b, v); return b }
+
+func sockaddrIn(port uint16, ip [4]byte) []byte {
+	b := make([]byte, 16)
+	binary.LittleEndian.PutUint16(b, unix.AF_INET)
+	binary.BigEndian.PutUint16(b[2:], port)
+	copy(b[4:], ip[:])
+	return b
+}
+
+func TestSocket(t *testing.T) {
+	d := testDecoder(newFakeMem())
+	assert.Equal(t, "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, IPPROTO_TCP) = 3",
+		decodeLine(t, d, unix.SYS_SOCKET, 3, unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, unix.IPPROTO_TCP))
+	assert.Equal(t, "socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL)) = 11",
+		decodeLine(t, d, unix.SYS_SOCKET, 11, unix.AF_PACKET, unix.SOCK_RAW, 0x300))
+	assert.Equal(t, "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = 12",
+		decodeLine(t, d, unix.SYS_SOCKET, 12, unix.AF_NETLINK, unix.SOCK_RAW, 0))
+	assert.Equal(t, "socket(0x3039 /* AF_??? */, SOCK_STREAM, 0) = -1 EAFNOSUPPORT (Address family not supported by protocol)",
+		decodeLine(t, d, unix.SYS_SOCKET, -97, 12345, unix.SOCK_STREAM, 0))
+	assert.Equal(t, "socket(AF_INET, 0x77 /* SOCK_??? */, IPPROTO_IP) = -1 EINVAL (Invalid argument)",
+		decodeLine(t, d, unix.SYS_SOCKET, -22, unix.AF_INET, 0x77, 0))
+	d.Opts.Style = format.Raw
+	assert.Equal(t, "socket(0x2, 0x1|0x80800, 0x6) = 3",
+		decodeLine(t, d, unix.SYS_SOCKET, 3, unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, unix.IPPROTO_TCP))
+	assert.Equal(t, "socket(0x11, 0x3, htons(0x3)) = 11",
+		decodeLine(t, d, unix.SYS_SOCKET, 11, unix.AF_PACKET, unix.SOCK_RAW, 0x300))
+	d.Opts.Style = format.Verbose
+	assert.Equal(t, "socket(0x2 /* AF_INET */, 0x1 /* SOCK_STREAM */|0x80800 /* SOCK_CLOEXEC|SOCK_NONBLOCK */, 0x6 /* IPPROTO_TCP */) = 3",
+		decodeLine(t, d, unix.SYS_SOCKET, 3, unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, unix.IPPROTO_TCP))
+	assert.Equal(t, "socket(0x11 /* AF_PACKET */, 0x3 /* SOCK_RAW */, htons(0x3 /* ETH_P_ALL */)) = 11",
+		decodeLine(t, d, unix.SYS_SOCKET, 11, unix.AF_PACKET, unix.SOCK_RAW, 0x300))
+}
+
+func TestBindConnect(t *testing.T) {
+	m := newFakeMem()
+	sa := m.put(0x1000, sockaddrIn(47613, [4]byte{127, 0, 0, 1}))
+	d := testDecoder(m)
+	assert.Equal(t, `bind(3, {sa_family=AF_INET, sin_port=htons(47613), sin_addr=inet_addr("127.0.0.1")}, 16) = 0`,
+		decodeLine(t, d, unix.SYS_BIND, 0, 3, sa, 16))
+	assert.Equal(t, `connect(5, {sa_family=AF_INET, sin_port=htons(47613), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)`,
+		decodeLine(t, d, unix.SYS_CONNECT, -int64(unix.EINPROGRESS), 5, sa, 16))
+	// Short, NULL, unreadable, negative, absurd lengths.
+	assert.Equal(t, `connect(3, 0x1000, 1) = -1 EINVAL (Invalid argument)`, decodeLine(t, d, unix.SYS_CONNECT, -22, 3, sa, 1))
+	assert.Equal(t, `connect(3, NULL, 16) = -1 EFAULT (Bad address)`, decodeLine(t, d, unix.SYS_CONNECT, -14, 3, 0, 16))
+	assert.Equal(t, `connect(3, 0x8, 16) = -1 EFAULT (Bad address)`, decodeLine(t, d, unix.SYS_CONNECT, -14, 3, 8, 16))
+	assert.Equal(t, `connect(3, 0x1000, -1) = -1 EINVAL (Invalid argument)`, decodeLine(t, d, unix.SYS_CONNECT, -22, 3, sa, 0xffffffff))
+	// Longer than the readable region: unreadable.
+	assert.Equal(t, `connect(3, 0x1000, 1000000) = -1 EINVAL (Invalid argument)`, decodeLine(t, d, unix.SYS_CONNECT, -22, 3, sa, 1000000))
+	// AF_INET too short for sockaddr_in: raw sa_data.
+	assert.Equal(t, `connect(3, {sa_family=AF_INET, sa_data="\271\375\177\0\0\1"}, 8) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_CONNECT, -22, 3, sa, 8))
+	d.Opts.Style = format.Raw
+	assert.Equal(t, `bind(3, {sa_family=0x2, sin_port="\xb9\xfd", sin_addr="\x7f\x00\x00\x01"}, 16) = 0`,
+		decodeLine(t, d, unix.SYS_BIND, 0, 3, sa, 16))
+	d.Opts.Style = format.Verbose
+	assert.Equal(t, `bind(3, {sa_family=0x2 /* AF_INET */, sin_port="\xb9\xfd" /* htons(47613) */, sin_addr="\x7f\x00\x00\x01" /* inet_addr("127.0.0.1") */}, 16) = 0`,
+		decodeLine(t, d, unix.SYS_BIND, 0, 3, sa, 16))
+}
+
+func TestSockaddrFamilies(t *testing.T) {
+	saved := InterfaceName
+	InterfaceName = func(i uint32) string {
+		if i == 1 {
+			return "lo"
+		}
+		return ""
+	}
+	defer func() { InterfaceName = saved }()
+	m := newFakeMem()
+	d := testDecoder(m)
+	conn := func(b []byte, n int) string {
+		a := m.put(0x5000, b)
+		return decodeLine(t, d, unix.SYS_CONNECT, 0, 3, a, uint64(n))
+	}
+	un := make([]byte, 110)
+	un[0] = unix.AF_UNIX
+	copy(un[2:], "/nonexistent/gotrace.sock")
+	assert.Equal(t, `connect(3, {sa_family=AF_UNIX, sun_path="/nonexistent/gotrace.sock"}, 110) = 0`, conn(un, 110))
+	assert.Equal(t, `connect(3, {sa_family=AF_UNIX, sun_path="/none"}, 7) = 0`, conn(un, 7))
+	assert.Equal(t, `connect(3, {sa_family=AF_UNIX}, 2) = 0`, conn(un, 2))
+	copy(un[2:], "\x00gotrace\x00x\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00")
+	assert.Equal(t, `connect(3, {sa_family=AF_UNIX, sun_path=@"gotrace\0x\377\0"}, 14) = 0`, conn(un, 14))
+	big := make([]byte, 128)
+	big[0] = unix.AF_UNIX
+	for i := 2; i < len(big); i++ {
+		big[i] = 'A'
+	}
+	want := `connect(3, {sa_family=AF_UNIX, sun_path="` + string(big[2:110]) + `"}, 120) = 0`
+	assert.Equal(t, want, conn(big, 120))
+
+	s6 := make([]byte, 28)
+	s6[0] = unix.AF_INET6
+	binary.BigEndian.PutUint16(s6[2:], 47614)
+	s6[23] = 1
+	assert.Equal(t, `connect(3, {sa_family=AF_INET6, sin6_port=htons(47614), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0`, conn(s6, 28))
+	assert.Equal(t, `connect(3, {sa_family=AF_INET6, sin6_port=htons(47614), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr)}, 24) = 0`, conn(s6, 24))
+	assert.Equal(t, `connect(3, {sa_family=AF_INET6, sa_data="\271\376\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"}, 20) = 0`, conn(s6, 20))
+	s6[8], s6[9] = 0xfe, 0x80
+	binary.BigEndian.PutUint32(s6[4:], 0x12345)
+	s6[24] = 1
+	assert.Equal(t, `connect(3, {sa_family=AF_INET6, sin6_port=htons(47614), sin6_flowinfo=htonl(74565), inet_pton(AF_INET6, "fe80::1", &sin6_addr), sin6_scope_id=if_nametoindex("lo")}, 28) = 0`, conn(s6, 28))
+	s6[24] = 57
+	assert.Equal(t, `connect(3, {sa_family=AF_INET6, sin6_port=htons(47614), sin6_flowinfo=htonl(74565), inet_pton(AF_INET6, "fe80::1", &sin6_addr), sin6_scope_id=57}, 28) = 0`, conn(s6, 28))
+	d.Opts.Style = format.Verbose
+	s6[24] = 1
+	assert.Equal(t, `connect(3, {sa_family=0xa /* AF_INET6 */, sin6_port="\xb9\xfe" /* htons(47614) */, sin6_flowinfo="\x00\x01\x23\x45" /* htonl(74565) */, sin6_addr="\xfe\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01" /* inet_pton(AF_INET6, "fe80::1") */, sin6_scope_id=1 /* if_nametoindex("lo") */}, 28) = 0`, conn(s6, 28))
+	d.Opts.Style = format.Raw
+	assert.Equal(t, `connect(3, {sa_family=0xa, sin6_port="\xb9\xfe", sin6_flowinfo="\x00\x01\x23\x45", sin6_addr="\xfe\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01", sin6_scope_id=1}, 28) = 0`, conn(s6, 28))
+	d.Opts.Style = format.Abbrev
+
+	nl := make([]byte, 12)
+	nl[0] = unix.AF_NETLINK
+	assert.Equal(t, `connect(3, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 0`, conn(nl, 12))
+	nl[2] = 7
+	binary.LittleEndian.PutUint32(nl[4:], 1234567)
+	binary.LittleEndian.PutUint32(nl[8:], 0x51)
+	assert.Equal(t, `connect(3, {sa_family=AF_NETLINK, nl_pad=0x7, nl_pid=1234567, nl_groups=0x000051}, 12) = 0`, conn(nl, 12))
+
+	ll := make([]byte, 20)
+	ll[0] = unix.AF_PACKET
+	ll[2], ll[3] = 0x08, 0x00
+	ll[4] = 1
+	ll[8] = 1
+	ll[10] = 1
+	ll[11] = 6
+	copy(ll[12:], "\x00\x11\x22\xaa\xbb\x0c")
+	assert.Equal(t, `connect(3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_IP), sll_ifindex=if_nametoindex("lo"), sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_BROADCAST, sll_halen=6, sll_addr=[00, 0x11, 0x22, 0xaa, 0xbb, 0xc]}, 20) = 0`, conn(ll, 20))
+	ll[2], ll[3] = 0x12, 0x34
+	ll[8], ll[9] = 0x77, 0x77
+	ll[10] = 99
+	ll[11] = 12
+	assert.Equal(t, `connect(3, {sa_family=AF_PACKET, sll_protocol=htons(0x1234 /* ETH_P_??? */), sll_ifindex=if_nametoindex("lo"), sll_hatype=0x7777 /* ARPHRD_??? */, sll_pkttype=0x63 /* PACKET_??? */, sll_halen=12, sll_addr=[00, 0x11, 0x22, 0xaa, 0xbb, 0xc, 00, 00, ...]}, 20) = 0`, conn(ll, 20))
+
+	raw := make([]byte, 16)
+	copy(raw[2:], "ab\x00\x01\xff")
+	assert.Equal(t, `connect(3, {sa_family=AF_UNSPEC, sa_data="ab\0\1\377"}, 7) = 0`, conn(raw, 7))
+	binary.LittleEndian.PutUint16(raw, 4000)
+	assert.Equal(t, `connect(3, {sa_family=0xfa0 /* AF_??? */, sa_data="ab\0\1\377\0\0\0\0\0\0\0\0\0"}, 16) = 0`, conn(raw, 16))
+}
+
+func TestIPv6Text(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "::"},
+		{"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\x7f\x00\x00\x01", "::ffff:127.0.0.1"},
+		{"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x04", "::1.2.3.4"},
+		{"\x20\x01\x0d\xb8\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x01", "2001:db8:0:1::1"},
+		{"\x00\x01\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x03", "1:0:0:2::3"},
+		{"\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00", "1:0:2:0:3:0:4:0"},
+		{"\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "1::"},
+		{"\xfe\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01", "fe80::1"},
+	} {
+		assert.Equal(t, c.want, string(appendIPv6(nil, []byte(c.in))))
+	}
+}
+
+func TestAcceptFamily(t *testing.T) {
+	m := newFakeMem()
+	sa := m.put(0x1000, sockaddrIn(39442, [4]byte{127, 0, 0, 1}))
+	lenp := m.put(0x2000, le32(128))
+	d := testDecoder(m)
+	// The kernel writes 16 into *addrlen: simulate it between entry and exit.
+	c := &Call{Nr: unix.SYS_ACCEPT4}
+	c.Args = [6]uint64{3, sa, lenp, unix.SOCK_NONBLOCK}
+	b := d.Enter(nil, c)
+	assert.Equal(t, "accept4(3, ", string(b))
+	m.put(0x2000, le32(16))
+	c.Ret = 6
+	b = d.Exit(b, c)
+	b = append(b, ") = "...)
+	b = d.Return(b, c)
+	assert.Equal(t, `accept4(3, {sa_family=AF_INET, sin_port=htons(39442), sin_addr=inet_addr("127.0.0.1")}, [128 => 16], SOCK_NONBLOCK) = 6`, string(b))
+
+	assert.Equal(t, `getpeername(6, {sa_family=AF_INET, sin_port=htons(39442), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0`,
+		decodeLine(t, d, unix.SYS_GETPEERNAME, 0, 6, sa, lenp))
+	assert.Equal(t, `accept(3, 0x1000, [16]) = -1 EAGAIN (Resource temporarily unavailable)`,
+		decodeLine(t, d, unix.SYS_ACCEPT, -11, 3, sa, lenp))
+	assert.Equal(t, `accept4(3, NULL, NULL, SOCK_CLOEXEC) = -1 EAGAIN (Resource temporarily unavailable)`,
+		decodeLine(t, d, unix.SYS_ACCEPT4, -11, 3, 0, 0, unix.SOCK_CLOEXEC))
+	// Unreadable addrlen: both pointers bare.
+	assert.Equal(t, `accept(3, 0x1000, 0xdead) = -1 EFAULT (Bad address)`,
+		decodeLine(t, d, unix.SYS_ACCEPT, -14, 3, sa, 0xdead))
+	// Unreadable address with a good length.
+	assert.Equal(t, `getsockname(3, 0xbad000, [16]) = 0`,
+		decodeLine(t, d, unix.SYS_GETSOCKNAME, 0, 3, 0xbad000, lenp))
+	// An absurd length the kernel would never return: bounded.
+	m.put(0x2000, le32(0x7fffffff))
+	assert.Equal(t, `getsockname(3, 0x1000, [2147483647]) = 0`,
+		decodeLine(t, d, unix.SYS_GETSOCKNAME, 0, 3, sa, lenp))
+	m.put(0x2000, le32(0xffffffff))
+	assert.Equal(t, `getsockname(3, 0x1000, [-1]) = 0`,
+		decodeLine(t, d, unix.SYS_GETSOCKNAME, 0, 3, sa, lenp))
+}
+
+func TestSendRecv(t *testing.T) {
+	m := newFakeMem()
+	msg := m.put(0x1000, []byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))
+	sa := m.put(0x3000, sockaddrIn(1, [4]byte{10, 2, 31, 67}))
+	lenp := m.put(0x4000, le32(16))
+	d := testDecoder(m)
+	assert.Equal(t, `sendto(5, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 27, MSG_NOSIGNAL, NULL, 0) = 27`,
+		decodeLine(t, d, unix.SYS_SENDTO, 27, 5, msg, 27, unix.MSG_NOSIGNAL, 0, 0))
+	assert.Equal(t, `sendto(5, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 27, MSG_DONTWAIT|MSG_NOSIGNAL|0x10000000, {sa_family=AF_INET, sin_port=htons(1), sin_addr=inet_addr("10.2.31.67")}, 16) = 27`,
+		decodeLine(t, d, unix.SYS_SENDTO, 27, 5, msg, 27, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT|0x10000000, sa, 16))
+	assert.Equal(t, `recvfrom(6, "GET / HTTP/1.1", 256, 0, {sa_family=AF_INET, sin_port=htons(1), sin_addr=inet_addr("10.2.31.67")}, [16]) = 14`,
+		decodeLine(t, d, unix.SYS_RECVFROM, 14, 6, msg, 256, 0, sa, lenp))
+	assert.Equal(t, `recvfrom(6, 0x1000, 256, MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)`,
+		decodeLine(t, d, unix.SYS_RECVFROM, -11, 6, msg, 256, unix.MSG_DONTWAIT, 0, 0))
+	assert.Equal(t, `recvfrom(6, 0x1000, 256, 0, 0x3000, [16]) = -1 EAGAIN (Resource temporarily unavailable)`,
+		decodeLine(t, d, unix.SYS_RECVFROM, -11, 6, msg, 256, 0, sa, lenp))
+	// A return beyond the length argument is cut to it.
+	assert.Equal(t, `recvfrom(6, "GET", 3, 0, NULL, NULL) = 100`,
+		decodeLine(t, d, unix.SYS_RECVFROM, 100, 6, msg, 3, 0, 0, 0))
+	assert.Equal(t, `shutdown(6, SHUT_WR) = 0`, decodeLine(t, d, unix.SYS_SHUTDOWN, 0, 6, unix.SHUT_WR))
+	assert.Equal(t, `shutdown(6, 0x7 /* SHUT_??? */) = -1 EINVAL (Invalid argument)`, decodeLine(t, d, unix.SYS_SHUTDOWN, -22, 6, 7))
+	assert.Equal(t, `listen(3, 128) = 0`, decodeLine(t, d, unix.SYS_LISTEN, 0, 3, 128))
+}
+
+func TestSocketpair(t *testing.T) {
+	m := newFakeMem()
+	sv := m.put(0x1000, append(le32(7), le32(8)...))
+	d := testDecoder(m)
+	assert.Equal(t, `socketpair(AF_UNIX, SOCK_SEQPACKET|SOCK_CLOEXEC, 0, [7, 8]) = 0`,
+		decodeLine(t, d, unix.SYS_SOCKETPAIR, 0, unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_CLOEXEC, 0, sv))
+	assert.Equal(t, `socketpair(AF_UNIX, SOCK_STREAM, 0, 0x1000) = -1 EMFILE (Too many open files)`,
+		decodeLine(t, d, unix.SYS_SOCKETPAIR, -24, unix.AF_UNIX, unix.SOCK_STREAM, 0, sv))
+	assert.Equal(t, `socketpair(AF_UNIX, SOCK_STREAM, 0, 0xdead) = 0`,
+		decodeLine(t, d, unix.SYS_SOCKETPAIR, 0, unix.AF_UNIX, unix.SOCK_STREAM, 0, 0xdead))
+}
