@@ -1,7 +1,5 @@
 package syscalls
 
-import "github.com/gotrace/gotrace/format"
-
 // The basic argument kinds: numbers, pointers, descriptors, strings and
 // plain buffers. Family files (file.go, socket.go, …) hold the rest.
 
@@ -19,18 +17,8 @@ var (
 	Long = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Int(int64(c.Args[i])) }}
 	// Ulong prints a C unsigned long (size_t).
 	Ulong = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Uint(c.Args[i]) }}
-	// Octal prints a mode_t in octal (0644).
-	Octal = &Arg{Print: func(d *Decoder, c *Call, i int) { d.B = format.AppendOctal(d.B, uint64(uint32(c.Args[i]))) }}
 	// Fd prints a file descriptor (an int), with its -y decoration.
 	Fd = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Fd(int(int32(c.Args[i]))) }}
-	// Dirfd prints a directory descriptor: AT_FDCWD, or an Fd.
-	Dirfd = &Arg{Print: func(d *Decoder, c *Call, i int) {
-		if int32(c.Args[i]) == -100 {
-			d.S("AT_FDCWD")
-			return
-		}
-		d.Fd(int(int32(c.Args[i])))
-	}}
 	// Path prints a NUL-terminated path at entry (up to PATH_MAX, not
 	// cut by -s).
 	Path = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Path(c.Args[i]) }}
@@ -43,7 +31,7 @@ var (
 	// many bytes as the call returned; the bare address if it failed.
 	OutBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
 		if c.Failed() {
-			d.Hex(c.Args[i])
+			d.Addr(c.Args[i])
 			return
 		}
 		d.Buf(c.Args[i], uint64(c.Ret))

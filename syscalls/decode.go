@@ -33,6 +33,9 @@ type Call struct {
 	next   int       // first argument still to print at exit
 	Saved  [4]uint64 // entry-time values kept for the exit (socklen, count…)
 	Detail string    // text strace adds after the return value, " (…)"
+	// RetAs, when set, overrides the table's return kind for this call
+	// (fcntl's F_GETFL returns flags in hex, F_DUPFD an fd).
+	RetAs RetKind
 }
 
 // Failed reports whether the call returned an error (-4095..-1).
@@ -84,6 +87,7 @@ func (d *Decoder) Enter(dst []byte, c *Call) []byte {
 	c.Entry = e
 	c.next = 0
 	c.Detail = ""
+	c.RetAs = RetTable
 	d.B = dst
 	d.B = append(d.B, e.Name...)
 	d.B = append(d.B, '(')
@@ -142,10 +146,9 @@ func (d *Decoder) Return(dst []byte, c *Call) []byte {
 	if c.Failed() {
 		d.B = AppendErrno(d.B, c.Errno())
 	} else {
-		e := c.Entry
-		k := RetDec
-		if e != nil {
-			k = e.Ret
+		k := c.RetAs
+		if k == RetTable && c.Entry != nil {
+			k = c.Entry.Ret
 		}
 		d.appendRet(k, c.Ret)
 	}
@@ -161,11 +164,14 @@ func (d *Decoder) Return(dst []byte, c *Call) []byte {
 type RetKind uint8
 
 const (
-	RetDec  RetKind = iota // signed decimal
-	RetHex                 // hexadecimal (addresses: mmap, brk)
-	RetOct                 // octal (umask)
-	RetUdec                // unsigned decimal
-	RetFd                  // a file descriptor (decorated with -y)
+	// RetTable in Call.RetAs means "as the table says"; in a table line
+	// (the zero value) it prints like RetDec.
+	RetTable RetKind = iota
+	RetDec           // signed decimal
+	RetHex           // hexadecimal (addresses: mmap, brk)
+	RetOct           // octal (umask)
+	RetUdec          // unsigned decimal
+	RetFd            // a file descriptor (decorated with -y)
 )
 
 func (d *Decoder) appendRet(k RetKind, v int64) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strconv"
-	"sync"
 
 	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
@@ -279,25 +278,8 @@ func (d *Decoder) dirfd(v uint64) {
 }
 
 // retAs makes c's return value print as k (fcntl's F_GETFL result is hex,
-// F_DUPFD's an fd) by pointing c.Entry at a copy of its table entry with
-// that return kind. The framework has no per-call return kind; this keeps
-// the table line the single source of everything else.
-func retAs(c *Call, k RetKind) {
-	if c.Entry == nil || c.Entry.Ret == k {
-		return
-	}
-	key := uint64(c.Nr)<<8 | uint64(k)
-	if e, ok := retEntries.Load(key); ok {
-		c.Entry = e.(*Entry)
-		return
-	}
-	e := *c.Entry
-	e.Ret = k
-	v, _ := retEntries.LoadOrStore(key, &e)
-	c.Entry = v.(*Entry)
-}
-
-var retEntries sync.Map // uint64(nr<<8|kind) → *Entry
+// F_DUPFD's an fd).
+func retAs(c *Call, k RetKind) { c.RetAs = k }
 
 // dropSep removes the ", " Enter has just appended before an AtExit
 // argument that turns out to print nothing at entry (see FcntlArg).

@@ -162,7 +162,7 @@ func TestFcntl(t *testing.T) {
 	// The return kind is per call: F_GETFL's hex does not leak into
 	// the next fcntl.
 	assert.Equal(t, `fcntl(13, F_DUPFD, 30) = 30`, decodeLine(t, d, unix.SYS_FCNTL, 30, 13, unix.F_DUPFD, 30))
-	assert.Equal(t, RetDec, Lookup(unix.SYS_FCNTL).Ret)
+	assert.Equal(t, RetTable, Lookup(unix.SYS_FCNTL).Ret)
 
 	d.Opts.Style = format.Raw
 	assert.Equal(t, `fcntl(13, 0x1) = 0x1 (flags 0x1)`, decodeLine(t, d, unix.SYS_FCNTL, 1, 13, unix.F_GETFD))
