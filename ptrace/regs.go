@@ -42,7 +42,7 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 		case err != nil:
 			return false, false
 		case in.Op == unix.PTRACE_SYSCALL_INFO_ENTRY:
-			ev.Sysno, ev.Args, ev.Compat = int(in.Nr), in.Args, in.Arch == auditArchI386
+			ev.Sysno, ev.Args, ev.Compat, ev.SP = int(in.Nr), in.Args, in.Arch == auditArchI386, in.SP
 			return true, true
 		case in.Op == unix.PTRACE_SYSCALL_INFO_EXIT:
 			ev.Ret = int64(in.Nr)
@@ -59,7 +59,7 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 		ev.Ret = int64(r.Rax)
 		return false, true
 	}
-	ev.Sysno = int(int64(r.Orig_rax))
+	ev.Sysno, ev.SP = int(int64(r.Orig_rax)), r.Rsp
 	ev.Compat = r.Cs == 0x23
 	if ev.Compat {
 		ev.Args = [6]uint64{r.Rbx & 0xffffffff, r.Rcx & 0xffffffff, r.Rdx & 0xffffffff, r.Rsi & 0xffffffff, r.Rdi & 0xffffffff, r.Rbp & 0xffffffff}

@@ -58,6 +58,7 @@ type Event struct {
 	Sysno int       // syscall number (entry and exit)
 	Args  [6]uint64 // syscall arguments, as read at entry
 	Ret   int64     // return value at exit: negative errno on failure
+	SP    uint64    // the stack pointer at entry
 	// Compat is set for a 32-bit (int $0x80) syscall; Sysno is then an
 	// i386 number.
 	Compat bool
@@ -110,6 +111,7 @@ type thread struct {
 	sysno     int
 	compat    bool
 	args      [6]uint64
+	sp        uint64
 	listening bool // in group-stop, resumed with PTRACE_LISTEN
 	detaching bool // PTRACE_INTERRUPT sent by Detach, waiting for its stop
 	hidden    bool // launched stub before its execve: stops not reported
@@ -412,7 +414,7 @@ func (t *Tracer) syscallStop(th *thread) {
 	if entry {
 		th.inSyscall = true
 		ev.Kind = SyscallEnter
-		th.sysno, th.args, th.compat = ev.Sysno, ev.Args, ev.Compat
+		th.sysno, th.args, th.compat, th.sp = ev.Sysno, ev.Args, ev.Compat, ev.SP
 		if th.hidden && th.tid == t.launched && ev.Sysno == unix.SYS_EXECVE && !ev.Compat {
 			// The launch stub is about to run the command: from
 			// here on everything is the user's.
@@ -427,7 +429,7 @@ func (t *Tracer) syscallStop(th *thread) {
 		}
 		th.inSyscall = false
 		ev.Kind = SyscallExit
-		ev.Sysno, ev.Args, ev.Compat = th.sysno, th.args, th.compat
+		ev.Sysno, ev.Args, ev.Compat, ev.SP = th.sysno, th.args, th.compat, th.sp
 	}
 	if !th.hidden {
 		t.h.Handle(ev)

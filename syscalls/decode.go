@@ -32,6 +32,7 @@ type Call struct {
 	Entry  *Entry
 	next   int       // first argument still to print at exit
 	Saved  [4]uint64 // entry-time values kept for the exit (socklen, count…)
+	SP     uint64    // the stack pointer at entry (rt_sigreturn reads the frame)
 	Detail string    // text strace adds after the return value, " (…)"
 	// RetAs, when set, overrides the table's return kind for this call
 	// (fcntl's F_GETFL returns flags in hex, F_DUPFD an fd).
@@ -60,6 +61,10 @@ type Arg struct {
 	// Skip, if set, says the argument is not printed at all (and takes no
 	// separator), e.g. open's mode without O_CREAT.
 	Skip func(c *Call, i int) bool
+	// OwnSep: for an AtExit argument, the ", " before it is printed at exit
+	// rather than at entry, so an interrupted call reads as strace shows
+	// it ("clone(child_stack=NULL, flags=… <unfinished ...>").
+	OwnSep bool
 }
 
 // Decoder turns a Call into text. It is reused for every call: B is the
@@ -98,7 +103,7 @@ func (d *Decoder) Enter(dst []byte, c *Call) []byte {
 		if a.Skip != nil && a.Skip(c, i) {
 			continue
 		}
-		if !first {
+		if !first && !(a.AtExit && a.OwnSep) {
 			d.B = append(d.B, ", "...)
 		}
 		first = false
@@ -131,12 +136,15 @@ func (d *Decoder) Exit(dst []byte, c *Call) []byte {
 		if a.Skip != nil && a.Skip(c, i) {
 			continue
 		}
-		if i > c.next {
+		if i > c.next || (a.OwnSep && i > 0) {
 			d.B = append(d.B, ", "...)
 		}
 		a.Print(d, c, i)
 	}
 	c.next = n
+	if e.Done != nil {
+		e.Done(d, c)
+	}
 	return d.B
 }
 

@@ -195,9 +195,10 @@ func prctlOutArg(op uint32) bool {
 	return false
 }
 
-// PrctlDetail is prctl's return kind annotation: PR_GET_DUMPABLE's result
-// is named (SUID_DUMP_USER). It is set by PrctlOption's caller at exit;
-// see prctlDetail.
+// prctlDone is prctl's exit hook: PR_GET_DUMPABLE's result is named
+// (SUID_DUMP_USER).
+func prctlDone(d *Decoder, c *Call) { prctlDetail(c) }
+
 func prctlDetail(c *Call) {
 	if c.Failed() || uint32(c.Args[0]) != unix.PR_GET_DUMPABLE {
 		return

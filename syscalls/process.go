@@ -555,6 +555,7 @@ var (
 	// no place without such flags.
 	CloneTids = &Arg{
 		AtExit: true,
+		OwnSep: true,
 		Skip:   func(c *Call, i int) bool { return c.Args[0]&cloneTidFlags == 0 },
 		Print: func(d *Decoder, c *Call, i int) {
 			fl := c.Args[0]
@@ -572,14 +573,14 @@ var (
 				}
 				sep = ", "
 			}
-			if fl&(unix.CLONE_CHILD_SETTID|unix.CLONE_CHILD_CLEARTID) != 0 {
-				d.S(sep + "child_tidptr=")
-				d.Addr(c.Args[3])
-				sep = ", "
-			}
 			if fl&unix.CLONE_SETTLS != 0 {
 				d.S(sep + "tls=")
 				d.Addr(c.Args[4])
+				sep = ", "
+			}
+			if fl&(unix.CLONE_CHILD_SETTID|unix.CLONE_CHILD_CLEARTID) != 0 {
+				d.S(sep + "child_tidptr=")
+				d.Addr(c.Args[3])
 			}
 		}}
 	// Clone3Args prints clone3's struct clone_args (its size is the next

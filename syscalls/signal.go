@@ -173,12 +173,6 @@ func (d *Decoder) stackT(addr uint64) {
 	d.S("}")
 }
 
-// StackPointer is implemented by a Memory that knows the thread's stack
-// pointer at syscall entry (rt_sigreturn reads the signal frame there).
-type StackPointer interface {
-	StackPointer() (uint64, bool)
-}
-
 // ucSigmaskOff is where uc_sigmask sits above the stack pointer when
 // rt_sigreturn is entered on amd64: the handler's return popped the
 // frame's pretcode, leaving the struct ucontext at sp (uc_flags, uc_link,
@@ -243,14 +237,11 @@ var (
 		d.stackT(c.Args[i])
 	}}
 	// Sigreturn prints rt_sigreturn's restored mask, {mask=[…]}, read from
-	// the signal frame at the stack pointer (when the Memory knows it).
+	// the signal frame at the stack pointer (Call.SP, set by the tracer).
 	// It takes the place of the call's (absent) first argument.
 	Sigreturn = &Arg{Print: func(d *Decoder, c *Call, i int) {
-		sp, ok := uint64(0), false
-		if s, is := d.Mem.(StackPointer); is {
-			sp, ok = s.StackPointer()
-		}
-		if !ok {
+		sp := c.SP
+		if sp == 0 {
 			return
 		}
 		b, ok := d.Read(sp+ucSigmaskOff, nsigBytes)

@@ -39,6 +39,9 @@ type Entry struct {
 	NArgs int    // arguments printed
 	Args  []*Arg // argument kinds; nil (or short): the rest print raw in hex
 	Ret   RetKind
+	// Done, if set, runs at exit after the arguments, for what depends on
+	// the result alone (e.g. Call.Detail for prctl(PR_GET_DUMPABLE)).
+	Done func(d *Decoder, c *Call)
 }
 
 func (e *Entry) nargs() int { return e.NArgs }
@@ -215,7 +218,7 @@ var table = [...]Entry{
 	unix.SYS_MODIFY_LDT:              {Class: 0, NArgs: 3},
 	unix.SYS_PIVOT_ROOT:              {Class: TF, NArgs: 2},
 	unix.SYS__SYSCTL:                 {Class: 0, NArgs: 1},
-	unix.SYS_PRCTL:                   {Class: TC, NArgs: 5, Args: a(PrctlOption, PrctlOut, Covered, Covered, Covered)},
+	unix.SYS_PRCTL:                   {Class: TC, NArgs: 5, Args: a(PrctlOption, PrctlOut, Covered, Covered, Covered), Done: prctlDone},
 	unix.SYS_ARCH_PRCTL:              {Class: 0, NArgs: 2, Args: a(ArchCode, ArchAddr)},
 	unix.SYS_ADJTIMEX:                {Class: TCL, NArgs: 1},
 	unix.SYS_SETRLIMIT:               {Class: 0, NArgs: 2, Args: a(Resource, RlimitIn)},

@@ -178,48 +178,65 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 func (c *config) qualify(expr string) error {
 	name, value, err := syscalls.ParseQualifier(expr)
 	if err != nil {
-		return errorf("%s", err.Error())
+		return qualifyErr(err)
 	}
 	switch name {
 	case "trace":
 		set, err := syscalls.ParseSyscallSet(value)
 		if err != nil {
-			return errorf("%s", err.Error())
+			return qualifyErr(err)
 		}
 		c.trace, c.traceSet = set, true
 	case "signal":
 		set, err := syscalls.ParseSignalSet(value)
 		if err != nil {
-			return errorf("%s", err.Error())
+			return qualifyErr(err)
 		}
 		c.signals = set
 	case "status":
 		set, err := syscalls.ParseStatusSet(value)
 		if err != nil {
-			return errorf("%s", err.Error())
+			return qualifyErr(err)
 		}
 		c.status, c.statusSet = set, true
 	case "quiet":
-		// -e quiet=: accepted; attach/exit map onto -q levels.
-		if strings.Contains(value, "exit") || value == "all" {
-			c.quiet = 2
-		} else if c.quiet == 0 {
+		set, err := syscalls.ParseWordSet(name, value)
+		if err != nil {
+			return qualifyErr(err)
+		}
+		if set.Has("attach") && c.quiet == 0 {
 			c.quiet = 1
 		}
-	case "abbrev", "verbose", "raw", "read", "write", "decode-fds":
-		// Parsed for validity; the analysis issue gives them effect.
-		if name != "read" && name != "write" && name != "decode-fds" {
-			if _, err := syscalls.ParseSyscallSet(value); err != nil {
-				return errorf("%s", err.Error())
-			}
+		if set.Has("exit") {
+			c.quiet = 2
+		}
+	case "read", "write":
+		if _, err := syscalls.ParseDescriptorSet(value); err != nil {
+			return qualifyErr(err)
+		}
+	case "decode-fds", "decode-pids":
+		if _, err := syscalls.ParseWordSet(name, value); err != nil {
+			return qualifyErr(err)
+		}
+	default: // abbrev, verbose, raw and the rest take syscall sets
+		if _, err := syscalls.ParseSyscallSet(value); err != nil {
+			return qualifyErr(err)
 		}
 		if name == "verbose" && value == "all" {
 			c.verbose = true
 		}
-	default:
-		return errorf("invalid filter action '%s'", name)
 	}
 	return nil
+}
+
+// qualifyErr carries a -e parse error with strace's hint line when strace
+// prints one.
+func qualifyErr(err error) error {
+	var qe *syscalls.QualifyError
+	if errors.As(err, &qe) {
+		return &usageError{msg: qe.Msg, hint: qe.Help}
+	}
+	return errorf("%s", err.Error())
 }
 
 // pflagMessage turns pflag's error into strace's wording where they differ.

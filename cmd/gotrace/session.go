@@ -190,7 +190,7 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 	if c.Nr != unix.SYS_RESTART_SYSCALL {
 		st.prev = c.Nr
 	}
-	c.Nr, c.Args = ev.Sysno, ev.Args
+	c.Nr, c.Args, c.SP = ev.Sysno, ev.Args, ev.SP
 	st.shown = s.cfg.trace.Has(ev.Sysno)
 	if !st.shown {
 		return

@@ -31,7 +31,7 @@ int main(void)
 	sigaddset(&set, SIGUSR1);
 	ppoll(fds, 4, &ts, &set);
 	ppoll(fds + 2, 1, &ts, NULL);
-	ppoll(fds + 2, 1, NULL, NULL);
+	ppoll(fds, 1, NULL, NULL);
 	fds[2].events = POLLOUT;
 	ppoll(fds + 2, 1, (struct timespec *)8, NULL);
 
