@@ -283,7 +283,8 @@ var (
 		Save:  func(d *Decoder, c *Call, i int) { d.B = appendPollTime(d.B, d, c.Args[i], true) },
 		Print: func(d *Decoder, c *Call, i int) { c.Detail = d.selectResult(c, true) }}
 	// PselectSigmask prints pselect6's last argument at entry, a pointer
-	// to {sigmask pointer, size}: {[], 8}; and, at exit, sets the ready
+	// to a sigmask pointer and its size: {sigmask=[USR1], sigsetsize=8};
+	// and, at exit, sets the ready
 	// descriptors and the time left in the timespec as the call's detail.
 	PselectSigmask = &Arg{AtExit: true,
 		Save: func(d *Decoder, c *Call, i int) {
@@ -293,9 +294,9 @@ var (
 				return
 			}
 			mask, size := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
-			d.S("{")
+			d.S("{sigmask=")
 			d.sigsetAt(mask, size, 8)
-			d.S(", ")
+			d.S(", sigsetsize=")
 			d.Uint(size)
 			d.S("}")
 		},

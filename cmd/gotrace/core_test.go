@@ -1,0 +1,423 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// server is a running core_server tracee.
+type server struct {
+	cmd  *exec.Cmd
+	port int
+}
+
+func startServer(t *testing.T) *server {
+	t.Helper()
+	cmd := exec.Command(tracee(t, "core_server"))
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	require.NoError(t, err)
+	port, err := strconv.Atoi(strings.TrimSpace(line))
+	require.NoError(t, err)
+	s := &server{cmd: cmd, port: port}
+	t.Cleanup(func() {
+		if s.cmd.ProcessState == nil {
+			s.cmd.Process.Signal(syscall.SIGCONT)
+			s.cmd.Process.Kill()
+			s.cmd.Wait()
+		}
+	})
+	return s
+}
+
+// request makes one request and returns the answer.
+func (s *server) request(t *testing.T, body string) (string, error) {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", s.port), 3*time.Second)
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(3 * time.Second))
+	if _, err := c.Write([]byte(body)); err != nil {
+		return "", err
+	}
+	b, err := io.ReadAll(c)
+	return string(b), err
+}
+
+func (s *server) mustServe(t *testing.T, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		resp, err := s.request(t, "GET / HTTP/1.1\r\n\r\n")
+		require.NoError(t, err)
+		require.True(t, strings.HasPrefix(resp, "ok "), "response %q", resp)
+	}
+}
+
+func (s *server) quit(t *testing.T) {
+	t.Helper()
+	s.request(t, "QUIT")
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case err := <-done:
+		assert.NoError(t, err, "server exit")
+	case <-time.After(5 * time.Second):
+		t.Error("server did not quit")
+	}
+}
+
+// procStatus reads a field of /proc/PID/status.
+func procStatus(t *testing.T, pid int, field string) string {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	require.NoError(t, err)
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, field+":"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// startGotrace runs gotrace in the background and waits until stderr says
+// every pid in wantAttached is attached.
+func startGotrace(t *testing.T, args []string, attached int) (*exec.Cmd, *syncBuffer) {
+	t.Helper()
+	cmd := exec.Command(gotraceBin, args...)
+	errb := &syncBuffer{}
+	cmd.Stderr = errb
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Count(errb.String(), " attached\n") < attached {
+		if time.Now().After(deadline) {
+			t.Fatalf("gotrace did not attach: %q", errb.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return cmd, errb
+}
+
+// waitExit waits for cmd and returns its exit code (128+N when killed by
+// signal N).
+func waitExit(t *testing.T, cmd *exec.Cmd) int {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("gotrace did not exit")
+	}
+	ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return ws.ExitStatus()
+}
+
+func assertUntraced(t *testing.T, pid int) {
+	t.Helper()
+	assert.Equal(t, "0", procStatus(t, pid, "TracerPid"), "TracerPid of %d", pid)
+}
+
+func TestAttachDetachServer(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			srv := startServer(t)
+			srv.mustServe(t, 2)
+			out := filepath.Join(t.TempDir(), "out")
+			pid := srv.cmd.Process.Pid
+			g, errb := startGotrace(t, []string{"-p", strconv.Itoa(pid), "-o", out}, 1)
+			srv.mustServe(t, 3)
+			require.NoError(t, g.Process.Signal(sig))
+			assert.Equal(t, 128+int(sig), waitExit(t, g), "gotrace dies of the signal it got, as strace")
+			assert.Contains(t, errb.String(), fmt.Sprintf("gotrace: Process %d attached\n", pid))
+			assert.Contains(t, errb.String(), fmt.Sprintf("gotrace: Process %d detached\n", pid))
+			trace, err := os.ReadFile(out)
+			require.NoError(t, err)
+			s := string(trace)
+			assert.Contains(t, s, "epoll_wait(")
+			assert.Regexp(t, `accept4\(3, NULL, NULL, SOCK_CLOEXEC\) += \d+\n`, s)
+			assert.Regexp(t, `recvfrom\(\d+, "GET / HTTP/1.1\\r\\n\\r\\n", 255, 0, NULL, NULL\) += 18\n`, s)
+			assert.Regexp(t, `write\(\d+, "ok \d+\\n", \d\) += \d\n`, s)
+			// The tracee was blocked in epoll_wait at the detach.
+			assert.Regexp(t, `epoll_wait\(4,  <detached \.\.\.>\n$`, s)
+			assertUntraced(t, pid)
+			state := procStatus(t, pid, "State")
+			assert.False(t, strings.HasPrefix(state, "T") || strings.HasPrefix(state, "t"), "state %s", state)
+			srv.mustServe(t, 5)
+			srv.quit(t)
+		})
+	}
+}
+
+func TestAttachDetachUnderLoad(t *testing.T) {
+	srv := startServer(t)
+	pid := srv.cmd.Process.Pid
+	stop := make(chan struct{})
+	errs := make(chan error, 1)
+	go func() {
+		defer close(errs)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			resp, err := srv.request(t, "GET / HTTP/1.1\r\n\r\n")
+			if err != nil || !strings.HasPrefix(resp, "ok ") {
+				errs <- fmt.Errorf("request: %q %v", resp, err)
+				return
+			}
+		}
+	}()
+	for i := 0; i < 5; i++ {
+		g, _ := startGotrace(t, []string{"-q", "-p", strconv.Itoa(pid), "-o", os.DevNull}, 0)
+		time.Sleep(time.Duration(20+i*15) * time.Millisecond)
+		g.Process.Signal(syscall.SIGINT)
+		waitExit(t, g)
+		assertUntraced(t, pid)
+	}
+	close(stop)
+	for err := range errs {
+		t.Error(err)
+	}
+	srv.mustServe(t, 3)
+	srv.quit(t)
+}
+
+func TestAttachStoppedTracee(t *testing.T) {
+	srv := startServer(t)
+	pid := srv.cmd.Process.Pid
+	require.NoError(t, srv.cmd.Process.Signal(syscall.SIGSTOP))
+	waitState(t, pid, "T")
+	out := filepath.Join(t.TempDir(), "out")
+	g, _ := startGotrace(t, []string{"-p", strconv.Itoa(pid), "-o", out}, 1)
+	time.Sleep(50 * time.Millisecond)
+	// Still stopped under the tracer (a group-stop is resumed with
+	// PTRACE_LISTEN, not run).
+	assert.Contains(t, "Tt", procStatus(t, pid, "State")[:1])
+	require.NoError(t, g.Process.Signal(syscall.SIGINT))
+	waitExit(t, g)
+	assertUntraced(t, pid)
+	// Detached as it was: stopped, until SIGCONT.
+	waitState(t, pid, "T")
+	require.NoError(t, srv.cmd.Process.Signal(syscall.SIGCONT))
+	srv.mustServe(t, 3)
+
+	// Stopped and continued while traced: it serves, and after the
+	// detach it runs.
+	require.NoError(t, srv.cmd.Process.Signal(syscall.SIGSTOP))
+	waitState(t, pid, "T")
+	g, _ = startGotrace(t, []string{"-p", strconv.Itoa(pid), "-o", out}, 1)
+	require.NoError(t, srv.cmd.Process.Signal(syscall.SIGCONT))
+	srv.mustServe(t, 2)
+	require.NoError(t, g.Process.Signal(syscall.SIGTERM))
+	waitExit(t, g)
+	assertUntraced(t, pid)
+	srv.mustServe(t, 2)
+	trace, _ := os.ReadFile(out)
+	assert.Contains(t, string(trace), "--- stopped by SIGSTOP ---\n")
+	assert.Contains(t, string(trace), "--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER")
+	srv.quit(t)
+}
+
+func waitState(t *testing.T, pid int, prefix string) {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.HasPrefix(procStatus(t, pid, "State"), prefix) {
+		if time.Now().After(deadline) {
+			t.Fatalf("pid %d state %q, want %s", pid, procStatus(t, pid, "State"), prefix)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestBadInput: each bad command line gives one clear "gotrace: …" line
+// (plus strace's hint line where strace prints one) and a non-zero exit.
+func TestBadInput(t *testing.T) {
+	// A process already traced by another tracer.
+	victim := exec.Command("sleep", "30")
+	require.NoError(t, victim.Start())
+	defer func() { victim.Process.Kill(); victim.Wait() }()
+	holder, _ := startGotrace(t, []string{"-p", strconv.Itoa(victim.Process.Pid), "-o", os.DevNull}, 1)
+	defer func() { holder.Process.Signal(syscall.SIGINT); holder.Wait() }()
+
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{nil, "gotrace: must have PROG [ARGS] or -p PID\nTry 'gotrace -h' for more information.\n"},
+		{[]string{"-p", "999999999"}, "gotrace: attach: ptrace(PTRACE_SEIZE, 999999999): No such process\n"},
+		{[]string{"-p", strconv.Itoa(victim.Process.Pid)}, fmt.Sprintf("gotrace: attach: ptrace(PTRACE_SEIZE, %d): Operation not permitted\n", victim.Process.Pid)},
+		{[]string{"-p", "abc"}, "gotrace: Invalid process id: 'abc'\n"},
+		{[]string{"-e", "trace=bogus", "true"}, "gotrace: invalid system call 'bogus'\n"},
+		{[]string{"-e", "trace=%bogus", "true"}, "gotrace: invalid system call '%bogus'\n"},
+		{[]string{"-e", "signal=FOO", "true"}, "gotrace: invalid signal 'FOO'\n"},
+		{[]string{"-e", "status=bar", "true"}, "gotrace: invalid status 'bar'\n"},
+		{[]string{"-X", "fancy", "true"}, "gotrace: invalid -X argument: 'fancy'\n"},
+		{[]string{"/nonexistent/cmd"}, "gotrace: Can't stat '/nonexistent/cmd': No such file or directory\n"},
+		{[]string{"no-such-command-gotrace"}, "gotrace: Can't stat 'no-such-command-gotrace': No such file or directory\n"},
+		{[]string{"-o", "/nonexistent/dir/out", "true"}, "gotrace: Can't fopen '/nonexistent/dir/out': No such file or directory\n"},
+		{[]string{"-k", "true"}, "gotrace: invalid option -- 'k'\nTry 'gotrace -h' for more information.\n"},
+		{[]string{"--bogus", "true"}, "gotrace: unrecognized option '--bogus'\nTry 'gotrace -h' for more information.\n"},
+	}
+	for _, c := range cases {
+		cmd := exec.Command(gotraceBin, c.args...)
+		var so, se bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &so, &se
+		err := cmd.Run()
+		var ee *exec.ExitError
+		require.ErrorAs(t, err, &ee, "args %q", c.args)
+		assert.Equal(t, 1, ee.ExitCode(), "args %q", c.args)
+		assert.Equal(t, c.want, se.String(), "args %q", c.args)
+		assert.Empty(t, so.String())
+	}
+	// The victim was not harmed: still traced by the first gotrace only,
+	// and running.
+	assert.NotEqual(t, "0", procStatus(t, victim.Process.Pid, "TracerPid"))
+}
+
+// The same bad expressions under strace: gotrace's message is strace's.
+func TestBadInputMatchesStrace(t *testing.T) {
+	requireTool(t, stracePath)
+	for _, e := range []string{"trace=bogus", "trace=%bogus", "signal=FOO", "status=bar", "trace=/[", "trace=open@99", "quiet=zzz", "read=x"} {
+		var want, got bytes.Buffer
+		sc := exec.Command(stracePath, "-e", e, "true")
+		sc.Args[0] = "strace" // strace names itself by argv[0]
+		sc.Stderr = &want
+		sc.Run()
+		gc := exec.Command(gotraceBin, "-e", e, "true")
+		gc.Stderr = &got
+		gc.Run()
+		w := strings.ReplaceAll(want.String(), "strace", "gotrace")
+		assert.Equal(t, w, got.String(), "-e %s", e)
+		assert.Equal(t, sc.ProcessState.ExitCode(), gc.ProcessState.ExitCode(), "-e %s", e)
+	}
+}
+
+// TestLaunchInterrupt: ^C on a terminal sends SIGINT to the foreground
+// process group: gotrace and the command both get it; the command dies as
+// it would untraced, and gotrace ends the same way.
+func TestLaunchInterrupt(t *testing.T) {
+	for _, withOut := range []bool{false, true} {
+		args := []string{"sleep", "100"}
+		if withOut {
+			args = append([]string{"-o", filepath.Join(t.TempDir(), "out")}, args...)
+		}
+		cmd := exec.Command(gotraceBin, args...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		errb := &syncBuffer{}
+		cmd.Stderr = errb
+		require.NoError(t, cmd.Start())
+		time.Sleep(300 * time.Millisecond)
+		require.NoError(t, syscall.Kill(-cmd.Process.Pid, syscall.SIGINT))
+		assert.Equal(t, 130, waitExit(t, cmd), "with -o: %v; stderr %q", withOut, errb.String())
+		// Nothing of the group is left: sleep died of the SIGINT (its
+		// zombie may wait a moment for init to reap it).
+		deadline := time.Now().Add(3 * time.Second)
+		for syscall.Kill(-cmd.Process.Pid, 0) == nil && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		assert.ErrorIs(t, syscall.Kill(-cmd.Process.Pid, 0), syscall.ESRCH)
+	}
+}
+
+// TestWriteError: a full -o file gives a clear message, a detach and a
+// non-zero exit; the tracee finishes unharmed.
+func TestWriteError(t *testing.T) {
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "done")
+	cmd := exec.Command(gotraceBin, "-o", "/dev/full", "sh", "-c", "sleep 0.3; touch "+marker)
+	var se bytes.Buffer
+	cmd.Stderr = &se
+	err := cmd.Run()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, 1, ee.ExitCode())
+	assert.Contains(t, se.String(), "gotrace: write to /dev/full: No space left on device\n")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, err := os.Stat(marker); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the tracee did not finish after the detach")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestExitStatus: the command's status passes through; a command killed
+// by a signal kills gotrace with the same signal.
+func TestExitStatus(t *testing.T) {
+	for _, c := range []struct {
+		script string
+		want   int
+	}{{"exit 0", 0}, {"exit 42", 42}, {"kill -TERM $$", 128 + 15}, {"kill -SEGV $$", 128 + 11}, {"kill -KILL $$", 128 + 9}} {
+		cmd := exec.Command(gotraceBin, "-o", os.DevNull, "sh", "-c", c.script)
+		cmd.Run()
+		got := cmd.ProcessState.ExitCode()
+		if ws := cmd.ProcessState.Sys().(syscall.WaitStatus); ws.Signaled() {
+			got = 128 + int(ws.Signal())
+			assert.False(t, ws.CoreDump(), "no core dump")
+		}
+		assert.Equal(t, c.want, got, c.script)
+	}
+}
+
+// TestLineNoLoss: every line reaches the output, on a normal end.
+func TestLineNoLoss(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	cmd := exec.Command(gotraceBin, "-o", out, "-e", "trace=write", "sh", "-c", "for i in $(seq 1 2000); do echo $i; done")
+	cmd.Stdout = io.Discard
+	require.NoError(t, cmd.Run())
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 2000, strings.Count(string(b), "write(1, "))
+	assert.True(t, strings.HasSuffix(string(b), "+++ exited with 0 +++\n"))
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer goroutine and a reader.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
