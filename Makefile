@@ -23,7 +23,7 @@ $(DEMOBIN): testdata/demo/http_demo.c
 	$(CC) -O1 -o $@ $<
 
 demo: build $(DEMOBIN) ## trace a tiny loopback HTTP exchange
-	./$(BIN) -f -tt -T -e trace=network ./$(DEMOBIN)
+	./$(BIN) -f -tt -T -e trace=network,epoll_wait,writev ./$(DEMOBIN)
 
 syscalls-report: ## regenerate syscalls/COVERAGE.md from the table
 	cd syscalls && $(GO) run ./internal/mkreport

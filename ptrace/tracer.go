@@ -40,8 +40,14 @@ const (
 	Exited
 	// Killed means Tid was killed by Sig; Core says a core was dumped.
 	Killed
-	// Attached means tracing of Tid began.
+	// Attached means tracing of Tid began: with Followed, Tid is a new
+	// child or thread seen at its first stop (under Follow); else Tid was
+	// attached by Attach, with Threads threads of its process in all.
 	Attached
+	// ExitStop is PTRACE_EVENT_EXIT of a thread inside a syscall: that
+	// syscall (Sysno, Args as at entry) will never return. Its exit status
+	// follows as Exited or Killed.
+	ExitStop
 	// Detached means tracing of Tid ended by Detach while it was alive.
 	// InSyscall tells whether it was between a syscall's entry and exit.
 	Detached
@@ -71,6 +77,10 @@ type Event struct {
 	Clone   int       // NewChild: PTRACE_EVENT_CLONE, _FORK or _VFORK
 	Former  int       // Exec: the tid that called execve
 	InSys   bool      // Detached: it was inside a syscall
+	// Attached: Followed says a followed child's first stop; Threads is
+	// how many threads Attach seized (1 without all).
+	Followed bool
+	Threads  int
 }
 
 // Handler receives every event, on the tracer's goroutine. It may call
@@ -116,6 +126,7 @@ type thread struct {
 	detaching bool // PTRACE_INTERRUPT sent by Detach, waiting for its stop
 	hidden    bool // launched stub before its execve: stops not reported
 	fresh     bool // seized, first stop not yet seen
+	followed  bool // auto-attached child (Follow): announced at its first stop
 }
 
 var debug = os.Getenv("GOTRACE_DEBUG") != ""
@@ -148,7 +159,11 @@ func (t *Tracer) options() int {
 	// TRACESYSGOOD: syscall stops report SIGTRAP|0x80, so they cannot be
 	// mistaken for a real SIGTRAP. TRACEEXEC: execve reports an event stop
 	// instead of a plain SIGTRAP, and tells the tid swap of a non-leader exec.
-	o := unix.PTRACE_O_TRACESYSGOOD | unix.PTRACE_O_TRACEEXEC
+	// TRACEEXIT: a thread stops once more as it exits, so a syscall it
+	// never returns from (exit_group, a kill) ends at that moment, as
+	// strace ends it, not when the exit is reaped (a leader's is reaped
+	// only after its last thread's).
+	o := unix.PTRACE_O_TRACESYSGOOD | unix.PTRACE_O_TRACEEXEC | unix.PTRACE_O_TRACEEXIT
 	if t.opts.Follow {
 		// TRACECLONE/FORK/VFORK: new threads and children are seized
 		// automatically before their first instruction.
@@ -222,17 +237,23 @@ func (t *Tracer) add(tid int) *thread {
 // Attach seizes a running thread and interrupts it so the loop takes over.
 // With all set it seizes every thread of the process too, repeating until
 // no new thread appears. It must be called from setup.
+//
+// A thread created by an already seized thread is seized by the kernel
+// (PTRACE_O_TRACECLONE) and seizing it again fails with EPERM; one created
+// by a thread not yet seized shows up in the next listing. The listing is
+// repeated until a pass seizes nothing new, at most maxPasses times (a
+// process cannot make threads faster than we seize them for long: each
+// seized thread is stopped).
 func (t *Tracer) Attach(pid int, all bool) error {
 	if err := t.seize(pid); err != nil {
 		return err
 	}
-	if !all {
-		return nil
-	}
-	for {
+	n := 1
+	const maxPasses = 100
+	for pass := 0; all && pass < maxPasses; pass++ {
 		tids, err := listTasks(pid)
 		if err != nil {
-			return nil // the process is gone; the loop will see it
+			break // the process is gone; the loop will see it
 		}
 		added := false
 		for _, tid := range tids {
@@ -241,12 +262,17 @@ func (t *Tracer) Attach(pid int, all bool) error {
 			}
 			if err := t.seize(tid); err == nil {
 				added = true
+				n++
 			}
 		}
 		if !added {
-			return nil
+			break
 		}
 	}
+	ev := &t.ev
+	ev.Kind, ev.Tid, ev.Time, ev.Followed, ev.Threads = Attached, pid, time.Now(), false, n
+	t.h.Handle(ev)
+	return nil
 }
 
 func listTasks(pid int) ([]int, error) {
@@ -277,7 +303,6 @@ func (t *Tracer) seize(tid int) error {
 		return &Error{Op: "PTRACE_INTERRUPT", Pid: tid, Err: err}
 	}
 	t.add(tid)
-	t.emit(Attached, tid)
 	return nil
 }
 

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* http_demo: a tiny loopback HTTP exchange for `make demo`. The parent
  * serves one request on 127.0.0.1 (epoll_wait, accept4, recvfrom, writev);
  * a forked child is the client (socket, connect, sendto, recvfrom). */

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* core_server: a loopback HTTP-ish server blocked in epoll_wait(-1) between
  * requests, for the attach/detach tests. It prints its port, then answers
  * each connection with "ok N\n"; a request "QUIT" ends it. Bounded. */
