@@ -351,6 +351,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		// A new child's first stop can arrive before its parent's
 		// PTRACE_EVENT_CLONE: adopt it now.
 		th = t.add(tid)
+		th.followed = true
 	}
 	ev := &t.ev
 	ev.Tid = tid
@@ -376,7 +377,15 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	case !ws.Stopped():
 		return
 	}
-	th.fresh = false
+	if th.fresh {
+		th.fresh = false
+		if th.followed && !th.hidden {
+			// strace announces a followed child when it first
+			// sees it stopped, not at its parent's clone event.
+			ev.Kind, ev.Followed, ev.Threads = Attached, true, 1
+			t.h.Handle(ev)
+		}
+	}
 	sig := int(ws.StopSignal())
 	if sig == int(unix.SIGTRAP)|0x80 {
 		t.syscallStop(th)
@@ -410,6 +419,16 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			th.listening = false
 			t.resume(th, 0)
 		}
+	case unix.PTRACE_EVENT_EXIT:
+		if th.inSyscall {
+			th.inSyscall = false
+			ev.Kind = ExitStop
+			ev.Sysno, ev.Args, ev.Compat = th.sysno, th.args, th.compat
+			if !th.hidden {
+				t.h.Handle(ev)
+			}
+		}
+		t.resume(th, 0)
 	case unix.PTRACE_EVENT_EXEC:
 		former, _ := eventMsg(tid)
 		if old := t.threads[former]; old != nil && former != tid {
@@ -427,7 +446,8 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		child, _ := eventMsg(tid)
 		if child > 0 {
 			if _, ok := t.threads[child]; !ok {
-				t.add(child).hidden = th.hidden
+				c := t.add(child)
+				c.hidden, c.followed = th.hidden, true
 			}
 			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
@@ -505,6 +525,7 @@ func (t *Tracer) detachAll() error {
 		th.detaching = true
 	}
 	var ws unix.WaitStatus
+	var early map[int]bool
 	for len(t.threads) > 0 {
 		tid, err := unix.Wait4(-1, &ws, unix.WALL, nil)
 		if err != nil {
@@ -518,6 +539,16 @@ func (t *Tracer) detachAll() error {
 		}
 		th := t.threads[tid]
 		if th == nil {
+			if ws.Stopped() {
+				// A new child whose first stop came before its
+				// parent's clone event: let it go now, and not
+				// wait for it when that event comes.
+				_ = ptrace(unix.PTRACE_DETACH, tid, 0, 0)
+				if early == nil {
+					early = make(map[int]bool)
+				}
+				early[tid] = true
+			}
 			continue
 		}
 		if ws.Exited() || ws.Signaled() {
@@ -532,6 +563,15 @@ func (t *Tracer) detachAll() error {
 		case 0:
 			if s := int(ws.StopSignal()); s != int(unix.SIGTRAP)|0x80 {
 				sig = s // a signal-delivery-stop: deliver it on detach
+			}
+		case unix.PTRACE_EVENT_CLONE, unix.PTRACE_EVENT_FORK, unix.PTRACE_EVENT_VFORK:
+			// A child born while detaching is traced already and
+			// will report its first stop: detach it there too.
+			if child, err := eventMsg(tid); err == nil && child > 0 {
+				if _, ok := t.threads[child]; !ok && !early[child] {
+					c := t.add(child)
+					c.hidden, c.detaching = th.hidden, true
+				}
 			}
 		}
 		t.detachOne(th, sig)

@@ -39,6 +39,12 @@ const maxArrayBytes = maxRead
 // elem prints one element from its bytes (its own copy, so elem may read
 // memory). It returns how many elements were printed.
 func (d *Decoder) array(addr, n uint64, size int, elem func(b []byte)) int {
+	return d.arrayUntil(addr, n, size, func(b []byte) bool { elem(b); return true })
+}
+
+// arrayUntil is array with an elem that may end the array early by
+// returning false (after printing what it wants, e.g. "...").
+func (d *Decoder) arrayUntil(addr, n uint64, size int, elem func(b []byte) bool) int {
 	if addr == 0 {
 		d.S("NULL")
 		return 0
@@ -101,8 +107,10 @@ func (d *Decoder) array(addr, n uint64, size int, elem func(b []byte)) int {
 			d.S("...")
 			break
 		}
-		elem(e)
 		printed++
+		if !elem(e) {
+			break
+		}
 	}
 	d.S("]")
 	return printed

@@ -2,6 +2,7 @@ package syscalls
 
 import (
 	"encoding/binary"
+	"strconv"
 
 	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
@@ -285,4 +286,441 @@ func printSockaddrOut(d *Decoder, c *Call, i int) {
 		ulen = r
 	}
 	d.sockaddr(c.Args[i], int(ulen))
+}
+
+// Message headers: struct msghdr, its control messages, and struct
+// mmsghdr (amd64 layouts).
+const (
+	sizeofMsghdr  = 56
+	sizeofMmsghdr = 64
+	sizeofCmsghdr = 16
+	// iovMax bounds the messages of one sendmmsg/recvmmsg printed, as
+	// the kernel's UIO_MAXIOV bounds them.
+	iovMax = 1024
+)
+
+// OptmemMax bounds the control data read for one message, as the
+// kernel's net.core.optmem_max bounds it (strace reads the tracer's
+// setting; tests may change this).
+var OptmemMax uint64 = 131072
+
+// scmTypes names the SOL_SOCKET control message types.
+var scmTypes = format.ValueSet{
+	{Val: unix.SCM_RIGHTS, Name: "SCM_RIGHTS"},
+	{Val: unix.SCM_CREDENTIALS, Name: "SCM_CREDENTIALS"},
+	{Val: unix.SCM_SECURITY, Name: "SCM_SECURITY"},
+	{Val: unix.SO_WIFI_STATUS, Name: "SO_WIFI_STATUS"},
+	{Val: unix.SO_TXTIME, Name: "SO_TXTIME"},
+	{Val: unix.SO_TIMESTAMP_OLD, Name: "SO_TIMESTAMP_OLD"},
+	{Val: unix.SO_TIMESTAMPNS_OLD, Name: "SO_TIMESTAMPNS_OLD"},
+	{Val: unix.SO_TIMESTAMPING_OLD, Name: "SO_TIMESTAMPING_OLD"},
+	{Val: unix.SO_TIMESTAMP_NEW, Name: "SO_TIMESTAMP_NEW"},
+	{Val: unix.SO_TIMESTAMPNS_NEW, Name: "SO_TIMESTAMPNS_NEW"},
+	{Val: unix.SO_TIMESTAMPING_NEW, Name: "SO_TIMESTAMPING_NEW"},
+	{Val: unix.SCM_TIMESTAMPING_OPT_STATS, Name: "SCM_TIMESTAMPING_OPT_STATS"},
+	{Val: unix.SCM_TIMESTAMPING_PKTINFO, Name: "SCM_TIMESTAMPING_PKTINFO"},
+}
+
+// msghdr is a struct msghdr read from the tracee.
+type msghdr struct {
+	name       uint64
+	namelen    uint32
+	iov        uint64
+	iovlen     uint64
+	control    uint64
+	controllen uint64
+	flags      uint32
+}
+
+func parseMsghdr(b []byte) msghdr {
+	le := binary.LittleEndian
+	return msghdr{
+		name: le.Uint64(b), namelen: le.Uint32(b[8:]),
+		iov: le.Uint64(b[16:]), iovlen: le.Uint64(b[24:]),
+		control: le.Uint64(b[32:]), controllen: le.Uint64(b[40:]),
+		flags: le.Uint32(b[48:]),
+	}
+}
+
+// readMsghdr reads the struct msghdr at addr.
+func (d *Decoder) readMsghdr(addr uint64) (msghdr, bool) {
+	b, ok := d.Read(addr, sizeofMsghdr)
+	if !ok {
+		return msghdr{}, false
+	}
+	return parseMsghdr(b), true
+}
+
+// msghdr appends a struct msghdr: its address (msg_name, cut to the
+// length the caller had, userLen, when it is not negative), the iovec data
+// (at most dataSize bytes), the control messages and the flags.
+func (d *Decoder) msghdr(m msghdr, userLen int64, dataSize uint64) {
+	namelen := int64(int32(m.namelen))
+	if userLen >= 0 && namelen > userLen {
+		namelen = userLen
+	}
+	d.S("{msg_name=")
+	d.sockaddr(m.name, int(namelen))
+	d.S(", msg_namelen=")
+	if userLen >= 0 && userLen != int64(int32(m.namelen)) {
+		d.Int(userLen)
+		d.S(" => ")
+	}
+	d.Int(int64(int32(m.namelen)))
+	d.S(", msg_iov=")
+	d.iovec(m.iov, m.iovlen, true, dataSize)
+	d.S(", msg_iovlen=")
+	d.Uint(m.iovlen)
+	if m.controllen != 0 {
+		d.S(", msg_control=")
+		d.msgControl(m.control, m.controllen)
+	}
+	d.S(", msg_controllen=")
+	d.Uint(m.controllen)
+	d.S(", msg_flags=")
+	d.Flags(msgFlags, uint64(m.flags), "MSG_???")
+	d.S("}")
+}
+
+// msgControl appends the control messages of n bytes at addr:
+// [{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS,
+// cmsg_data=[3]}]; the address when shorter than one header or
+// unreadable.
+func (d *Decoder) msgControl(addr, n uint64) {
+	limit := (OptmemMax + 7) &^ 7
+	ctl := n
+	if ctl > limit {
+		ctl = limit
+	}
+	if ctl > maxRead {
+		ctl = maxRead
+	}
+	if ctl < sizeofCmsghdr {
+		d.Addr(addr)
+		return
+	}
+	b, ok := d.Read(addr, int(ctl))
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	buf := append([]byte(nil), b...)
+	left := uint64(len(buf))
+	off := uint64(0)
+	d.S("[")
+	for left >= sizeofCmsghdr {
+		h := buf[off:]
+		clen := binary.LittleEndian.Uint64(h)
+		level := int32(binary.LittleEndian.Uint32(h[8:]))
+		typ := int32(binary.LittleEndian.Uint32(h[12:]))
+		if off > 0 {
+			d.S(", ")
+		}
+		d.S("{cmsg_len=")
+		d.Uint(clen)
+		d.S(", cmsg_level=")
+		d.Value(socketLevels, uint64(uint32(level)), "SOL_???")
+		d.S(", cmsg_type=")
+		l := clen
+		if l > left {
+			l = left
+		}
+		var data []byte
+		if l > sizeofCmsghdr {
+			data = h[sizeofCmsghdr:l]
+		}
+		d.cmsgData(level, typ, data)
+		d.S("}")
+		if l < sizeofCmsghdr {
+			left -= sizeofCmsghdr
+			break
+		}
+		step := (clen + 7) &^ 7
+		if step >= left || step < clen {
+			left = 0
+			break
+		}
+		off += step
+		left -= step
+	}
+	if left != 0 {
+		d.S(", ... /* ")
+		d.Hex(addr + (ctl - left))
+		d.S(" */")
+	} else if ctl < n {
+		d.S(", ...")
+	}
+	d.S("]")
+}
+
+// cmsgData appends a control message's type and, for the types strace
+// decodes, ", cmsg_data=…".
+func (d *Decoder) cmsgData(level, typ int32, data []byte) {
+	n := len(data)
+	le := binary.LittleEndian
+	switch level {
+	case unix.SOL_SOCKET:
+		d.Value(scmTypes, uint64(uint32(typ)), "SCM_???")
+		switch {
+		case typ == unix.SCM_RIGHTS && n >= 4:
+			d.S(", cmsg_data=")
+			d.localArray(data, 4, func(b []byte) { d.Fd(int(int32(le.Uint32(b)))) })
+		case typ == unix.SCM_CREDENTIALS && n >= 12:
+			d.S(", cmsg_data={pid=")
+			d.Int(int64(int32(le.Uint32(data))))
+			d.S(", uid=")
+			d.Uint(uint64(le.Uint32(data[4:])))
+			d.S(", gid=")
+			d.Uint(uint64(le.Uint32(data[8:])))
+			d.S("}")
+		case typ == unix.SCM_SECURITY && n >= 1:
+			d.S(", cmsg_data=")
+			d.B = format.AppendQuoted(d.B, data, d.Opts.X, false)
+		case (typ == unix.SO_TIMESTAMP_OLD || typ == unix.SO_TIMESTAMP_NEW) && n >= 1:
+			d.S(", cmsg_data=")
+			d.timeData(data, true)
+		case (typ == unix.SO_TIMESTAMPNS_OLD || typ == unix.SO_TIMESTAMPNS_NEW) && n >= 1:
+			d.S(", cmsg_data=")
+			d.timeData(data, false)
+		case (typ == unix.SO_TIMESTAMPING_OLD || typ == unix.SO_TIMESTAMPING_NEW) && n >= 1:
+			d.S(", cmsg_data=")
+			if n < 48 {
+				d.S("?")
+				return
+			}
+			d.S("[")
+			for k := 0; k < 3; k++ {
+				if k > 0 {
+					d.S(", ")
+				}
+				d.timeData(data[16*k:], false)
+			}
+			d.S("]")
+		}
+	case unix.SOL_IP:
+		d.Value(sockIPOptions, uint64(uint32(typ)), "IP_???")
+		switch {
+		case typ == unix.IP_PKTINFO && n >= 12:
+			d.S(", cmsg_data={ipi_ifindex=")
+			d.ifindex(le.Uint32(data))
+			d.S(", ipi_spec_dst=")
+			d.inetAddr(unix.AF_INET, data[4:8], "")
+			d.S(", ipi_addr=")
+			d.inetAddr(unix.AF_INET, data[8:12], "")
+			d.S("}")
+		case (typ == unix.IP_TTL || typ == unix.IP_CHECKSUM) && n >= 4:
+			d.S(", cmsg_data=")
+			d.localArray(data, 4, func(b []byte) { d.Uint(uint64(le.Uint32(b))) })
+		case (typ == unix.IP_TOS || typ == unix.IP_RECVOPTS || typ == unix.IP_RETOPTS) && n >= 1:
+			d.S(", cmsg_data=")
+			d.localArray(data, 1, func(b []byte) { d.hex0(uint64(b[0]), 4) })
+		case typ == unix.IP_ORIGDSTADDR && n >= sizeofSockaddrIn:
+			d.S(", cmsg_data=")
+			var buf [sizeofSockaddrStorage + 1]byte
+			k := copy(buf[:sizeofSockaddrStorage], data)
+			d.sockaddrBytes(buf[:], k)
+		}
+	default:
+		d.Hex(uint64(uint32(typ)))
+	}
+}
+
+// localArray appends the elements of size bytes in b (already read) as
+// strace prints an array, with "..." after -s elements unless -v.
+func (d *Decoder) localArray(b []byte, size int, elem func([]byte)) {
+	n := len(b) / size
+	d.S("[")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			d.S(", ")
+		}
+		if !d.Opts.Verbose && i >= d.Opts.StrSize {
+			d.S("...")
+			break
+		}
+		elem(b[i*size : (i+1)*size])
+	}
+	d.S("]")
+}
+
+// timeData appends a struct timeval (usec) or timespec held in a control
+// message: {tv_sec=…, tv_usec=…}; "?" when too short.
+func (d *Decoder) timeData(b []byte, usec bool) {
+	if len(b) < 16 {
+		d.S("?")
+		return
+	}
+	d.B = appendTimeFields(d.B, b, usec)
+}
+
+// appendTimeFields appends the 16-byte timeval/timespec in b.
+func appendTimeFields(out, b []byte, usec bool) []byte {
+	out = append(out, "{tv_sec="...)
+	out = strconv.AppendInt(out, int64(binary.LittleEndian.Uint64(b)), 10)
+	if usec {
+		out = append(out, ", tv_usec="...)
+	} else {
+		out = append(out, ", tv_nsec="...)
+	}
+	out = strconv.AppendInt(out, int64(binary.LittleEndian.Uint64(b[8:])), 10)
+	return append(out, '}')
+}
+
+var (
+	// MsghdrIn prints sendmsg's struct msghdr at entry, with all its
+	// iovec data.
+	MsghdrIn = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		m, ok := d.readMsghdr(c.Args[i])
+		if !ok {
+			d.Addr(c.Args[i])
+			return
+		}
+		d.msghdr(m, -1, ^uint64(0))
+	}}
+	// MsghdrOut prints recvmsg's struct msghdr at exit: the data of the
+	// bytes received, the sender's address cut to the msg_namelen the
+	// caller had (kept at entry), {msg_namelen=…} if the call failed.
+	MsghdrOut = &Arg{AtExit: true,
+		Save: func(d *Decoder, c *Call, i int) {
+			c.Saved[savedState] = sockNoLen
+			if m, ok := d.readMsghdr(c.Args[i]); ok {
+				c.Saved[savedSocklen] = uint64(m.namelen)
+				c.Saved[savedState] = sockDecoded
+			}
+		},
+		Print: func(d *Decoder, c *Call, i int) {
+			if c.Saved[savedState] == sockNoLen {
+				d.Addr(c.Args[i])
+				return
+			}
+			user := int64(int32(c.Saved[savedSocklen]))
+			if c.Failed() {
+				d.S("{msg_namelen=")
+				d.Int(user)
+				d.S("}")
+				return
+			}
+			m, ok := d.readMsghdr(c.Args[i])
+			if !ok {
+				d.Addr(c.Args[i])
+				return
+			}
+			d.msghdr(m, user, uint64(c.Ret))
+		}}
+	// MmsgSend prints sendmmsg's array of struct mmsghdr at exit (vlen,
+	// the next argument, elements), with msg_len for the messages sent.
+	MmsgSend = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		sent := uint64(0)
+		if !c.Failed() {
+			sent = uint64(c.Ret)
+		}
+		d.mmsgvec(c.Args[i], uint64(uint32(c.Args[i+1])), sent, false, nil)
+	}}
+	// MmsgRecv prints recvmmsg's array of struct mmsghdr at exit: the
+	// messages received (the return value), each with its data and
+	// msg_len; the address if the call failed. At entry it keeps each
+	// message's msg_namelen and the timeout (the argument three after).
+	MmsgRecv = &Arg{AtExit: true, Save: saveMmsg, Print: func(d *Decoder, c *Call, i int) {
+		st := takeMmsgState(c)
+		if c.Failed() {
+			d.Addr(c.Args[i])
+			return
+		}
+		d.mmsgvec(c.Args[i], uint64(c.Ret), uint64(c.Ret), true, st.namelen)
+	}}
+	// MmsgTimeout prints recvmmsg's timeout as it was at entry (kept by
+	// MmsgRecv), and sets "Timeout" or the time left as the detail.
+	MmsgTimeout = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		st := mmsgStates[c]
+		delete(mmsgStates, c)
+		if st != nil {
+			d.S(st.timeout)
+		} else {
+			d.B = appendPollTime(d.B, d, c.Args[i], false)
+		}
+		switch {
+		case c.Failed():
+		case c.Ret == 0:
+			c.Detail = "Timeout"
+		case c.Args[i] != 0:
+			c.Detail = "left " + string(appendPollTime(nil, d, c.Args[i], false))
+		}
+	}}
+)
+
+// mmsgState is what recvmmsg keeps from entry to exit beyond Call.Saved:
+// each message's msg_namelen and the timeout's text.
+type mmsgState struct {
+	namelen []int32
+	timeout string
+}
+
+// mmsgStates holds the entry state of recvmmsg calls in flight, keyed by
+// their Call; the exit takes it out. (Call.Saved has only four words.)
+// Decoding happens on the tracer's one goroutine.
+var mmsgStates = map[*Call]*mmsgState{}
+
+func saveMmsg(d *Decoder, c *Call, i int) {
+	vlen := uint64(uint32(c.Args[i+1]))
+	if vlen > iovMax {
+		vlen = iovMax
+	}
+	st := &mmsgState{timeout: string(appendPollTime(nil, d, c.Args[i+3], false))}
+	for k := uint64(0); k < vlen; k++ {
+		m, ok := d.readMsghdr(c.Args[i] + k*sizeofMmsghdr)
+		if !ok {
+			break
+		}
+		st.namelen = append(st.namelen, int32(m.namelen))
+	}
+	if len(mmsgStates) > 4096 {
+		// Calls that never exited (their threads died): drop them.
+		clear(mmsgStates)
+	}
+	mmsgStates[c] = st
+}
+
+// takeMmsgState returns the entry state of recvmmsg call c (empty if
+// none), leaving the timeout for MmsgTimeout.
+func takeMmsgState(c *Call) *mmsgState {
+	if st := mmsgStates[c]; st != nil {
+		return st
+	}
+	return &mmsgState{}
+}
+
+// mmsgvec appends n struct mmsghdr at addr: {msg_hdr={…}, msg_len=…},
+// msg_len for the first withLen; with useLen each message's data is cut
+// to its msg_len; namelen holds the msg_namelen each had at entry.
+func (d *Decoder) mmsgvec(addr, n, withLen uint64, useLen bool, namelen []int32) {
+	k := 0
+	count := iovMax
+	if namelen != nil && len(namelen) < count {
+		count = len(namelen)
+	}
+	d.arrayUntil(addr, n, sizeofMmsghdr, func(b []byte) bool {
+		if k >= count {
+			d.S("...")
+			return false
+		}
+		m := parseMsghdr(b)
+		msgLen := uint64(binary.LittleEndian.Uint32(b[56:]))
+		user := int64(-1)
+		if namelen != nil {
+			user = int64(namelen[k])
+		}
+		data := ^uint64(0)
+		if useLen {
+			data = msgLen
+		}
+		d.S("{msg_hdr=")
+		d.msghdr(m, user, data)
+		if uint64(k) < withLen {
+			d.S(", msg_len=")
+			d.Uint(msgLen)
+		}
+		d.S("}")
+		k++
+		return true
+	})
 }

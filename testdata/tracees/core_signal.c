@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void on_usr1(int sig) { (void)sig; write(1, "usr1\n", 5); }
@@ -14,6 +15,10 @@ int main(int argc, char **argv)
 	pid_t c = fork();
 	if (c == 0) {
 		write(1, "child\n", 6);
+		/* Let the parent block in wait4 first, so SIGCHLD always
+		 * comes after wait4 returns. */
+		struct timespec ts = { 0, 50000000 };
+		nanosleep(&ts, NULL);
 		_exit(7);
 	}
 	int status;
