@@ -4,7 +4,7 @@ CC      ?= gcc
 BIN     := gotrace
 DEMOBIN := testdata/bin/http_demo
 
-.PHONY: all build test lint demo bench syscalls-report fuzz help
+.PHONY: all build test lint demo bench bench-nginx syscalls-report fuzz help
 
 all: build
 
@@ -24,6 +24,13 @@ $(DEMOBIN): testdata/demo/http_demo.c
 
 demo: build $(DEMOBIN) ## trace a tiny loopback HTTP exchange
 	./$(BIN) -f -tt -T -e trace=network,epoll_wait,writev ./$(DEMOBIN)
+
+# BENCHFLAGS: e.g. "-n 7" (repetitions), "-only getppid,tcp", "-groups full,net", "-v".
+bench: ## benchmark gotrace against strace and untraced runs (pinned to CPU 0; a few minutes)
+	$(GO) run ./cmd/gotbench $(BENCHFLAGS)
+
+bench-nginx: ## nginx under wrk: req/s kept with strace and gotrace attached (needs nginx, wrk)
+	$(GO) run ./cmd/gotbench -nginx $(BENCHFLAGS)
 
 syscalls-report: ## regenerate syscalls/COVERAGE.md from the table
 	cd syscalls && $(GO) run ./internal/mkreport

@@ -247,6 +247,18 @@ func (p *Printer) Detached(l *Line) {
 	l.Open = false
 }
 
+// Interrupt ends l's entry, if it is the open line at the end of the
+// output, with " <"+note+">" (strace's "<pid changed to N ...>"). The
+// call stays open: its Exit prints as "<... NAME resumed>".
+func (p *Printer) Interrupt(l *Line, note string) {
+	if p.pending != l || !l.Open {
+		return
+	}
+	p.write([]byte(" <" + note + ">\n"))
+	l.Cut = true
+	p.pending = nil
+}
+
 // Raw writes text as is (a dump line, a summary table).
 func (p *Printer) Raw(text []byte) {
 	p.cut(nil)

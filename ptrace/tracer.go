@@ -81,6 +81,10 @@ type Event struct {
 	// how many threads Attach seized (1 without all).
 	Followed bool
 	Threads  int
+	// STime is the system CPU time the stopped thread's process has used
+	// (wait4's ru_stime), set on every stop when Options.Rusage is on:
+	// what strace -c measures a syscall with.
+	STime time.Duration
 }
 
 // Handler receives every event, on the tracer's goroutine. It may call
@@ -99,6 +103,9 @@ type Options struct {
 	Follow bool
 	// KillOnExit sets PTRACE_O_EXITKILL: tracees are killed if gotrace dies.
 	KillOnExit bool
+	// Rusage asks wait4 for the stopped tracee's resource usage and sets
+	// Event.STime from it.
+	Rusage bool
 }
 
 // Error is a failed tracer operation on one pid. It unwraps to the errno.
@@ -127,6 +134,7 @@ type thread struct {
 	hidden    bool // launched stub before its execve: stops not reported
 	fresh     bool // seized, first stop not yet seen
 	followed  bool // auto-attached child (Follow): announced at its first stop
+	dying     bool // past PTRACE_EVENT_EXIT: it will not stop again
 }
 
 var debug = os.Getenv("GOTRACE_DEBUG") != ""
@@ -315,14 +323,21 @@ func (t *Tracer) emit(k Kind, tid int) {
 // loop is the wait loop: one wait4 per stop, one resume per stop.
 func (t *Tracer) loop() error {
 	var ws unix.WaitStatus
+	var ru *unix.Rusage
+	if t.opts.Rusage {
+		ru = new(unix.Rusage)
+	}
 	for len(t.threads) > 0 {
 		if t.detachReq.Load() {
 			return t.detachAll()
 		}
-		tid, err := unix.Wait4(-1, &ws, unix.WALL|unix.WNOHANG, nil)
+		tid, err := unix.Wait4(-1, &ws, unix.WALL|unix.WNOHANG, ru)
 		if err == nil && tid == 0 {
 			t.h.BeforeWait()
-			tid, err = unix.Wait4(-1, &ws, unix.WALL, nil)
+			tid, err = unix.Wait4(-1, &ws, unix.WALL, ru)
+		}
+		if ru != nil && err == nil {
+			t.ev.STime = time.Duration(ru.Stime.Nano())
 		}
 		if err != nil {
 			if err == unix.EINTR {
@@ -420,6 +435,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			t.resume(th, 0)
 		}
 	case unix.PTRACE_EVENT_EXIT:
+		th.dying = true
 		if th.inSyscall {
 			th.inSyscall = false
 			ev.Kind = ExitStop
@@ -433,9 +449,12 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		former, _ := eventMsg(tid)
 		if old := t.threads[former]; old != nil && former != tid {
 			// A non-leader thread exec'd and took over the leader's
-			// tid: its execve's exit-stop comes next, under tid.
-			th.inSyscall, th.sysno, th.args, th.compat = old.inSyscall, old.sysno, old.args, old.compat
+			// tid (the leader is gone without an exit status): its
+			// execve's exit-stop comes next, under tid.
 			delete(t.threads, former)
+			old.tid = tid
+			t.threads[tid] = old
+			th = old
 		}
 		ev.Kind, ev.Former = Exec, former
 		if !th.hidden {
@@ -518,6 +537,14 @@ func (t *Tracer) detachAll() error {
 	// Every thread is running or listening: interrupt each, then detach it
 	// at its next stop.
 	for _, th := range t.threads {
+		if th.dying {
+			// It will not stop again; a thread-group leader that
+			// exited before its threads stays a zombie until they
+			// are gone, so waiting for it could take forever. The
+			// kernel lets it go when the tracer exits.
+			t.detachOne(th, -1)
+			continue
+		}
 		if err := ptrace(unix.PTRACE_INTERRUPT, th.tid, 0, 0); err != nil {
 			delete(t.threads, th.tid)
 			continue
@@ -564,6 +591,12 @@ func (t *Tracer) detachAll() error {
 			if s := int(ws.StopSignal()); s != int(unix.SIGTRAP)|0x80 {
 				sig = s // a signal-delivery-stop: deliver it on detach
 			}
+		case unix.PTRACE_EVENT_EXEC:
+			// A non-leader thread exec'd and took tid: the thread
+			// it was will not report again.
+			if former, err := eventMsg(tid); err == nil && former != tid {
+				delete(t.threads, former)
+			}
 		case unix.PTRACE_EVENT_CLONE, unix.PTRACE_EVENT_FORK, unix.PTRACE_EVENT_VFORK:
 			// A child born while detaching is traced already and
 			// will report its first stop: detach it there too.
@@ -579,10 +612,14 @@ func (t *Tracer) detachAll() error {
 	return nil
 }
 
+// detachOne detaches a stopped thread, delivering sig; sig -1 (a dying
+// thread) only forgets it.
 func (t *Tracer) detachOne(th *thread, sig int) {
 	delete(t.threads, th.tid)
-	if err := ptrace(unix.PTRACE_DETACH, th.tid, 0, uintptr(sig)); err != nil {
-		return
+	if sig >= 0 {
+		if err := ptrace(unix.PTRACE_DETACH, th.tid, 0, uintptr(sig)); err != nil {
+			return
+		}
 	}
 	if th.hidden {
 		return

@@ -105,3 +105,14 @@ var (
 		d.sigsetAt(c.Args[i], c.Args[i+1], 8)
 	}}
 )
+
+// EpollTimespec prints epoll_pwait2's timeout at exit (after the events):
+// a struct timespec; the address if the call failed, as strace cannot
+// read it then.
+var EpollTimespec = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+	if c.Failed() {
+		d.Addr(c.Args[i])
+		return
+	}
+	d.B = appendPollTime(d.B, d, c.Args[i], false)
+}}

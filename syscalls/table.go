@@ -415,7 +415,7 @@ var table = [...]Entry{
 	unix.SYS_PIDFD_GETFD:             {Class: TD, NArgs: 3},
 	unix.SYS_FACCESSAT2:              {Class: TF | TD, NArgs: 4, Args: a(AtDirfd, Path, AccessMode, FaccessatFlags)},
 	unix.SYS_PROCESS_MADVISE:         {Class: TD, NArgs: 5},
-	unix.SYS_EPOLL_PWAIT2:            {Class: TD, NArgs: 6},
+	unix.SYS_EPOLL_PWAIT2:            {Class: TD, NArgs: 6, Args: a(Fd, EpollEventsOut, Int, EpollTimespec, SigmaskExit, Ulong)},
 	unix.SYS_MOUNT_SETATTR:           {Class: TF | TD, NArgs: 5},
 	unix.SYS_QUOTACTL_FD:             {Class: TD, NArgs: 4},
 	unix.SYS_LANDLOCK_CREATE_RULESET: {Class: TD, NArgs: 3},

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -94,10 +95,17 @@ type result struct {
 // a file, in dir.
 func runTracer(t *testing.T, tool string, args []string, stdin string) result {
 	t.Helper()
+	return runTracerIn(t, t.TempDir(), tool, args, stdin)
+}
+
+// runTracerIn is runTracer in a given working directory (the differential
+// tests run both tracers in the same one, so paths compare equal).
+func runTracerIn(t *testing.T, dir, tool string, args []string, stdin string) result {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "trace.out")
 	full := append([]string{"-o", out}, args...)
 	cmd := exec.Command(tool, full...)
-	cmd.Dir = t.TempDir()
+	cmd.Dir = dir
 	var so, se bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &so, &se
 	cmd.Stdin = strings.NewReader(stdin)
@@ -131,8 +139,13 @@ var (
 	reSiPid     = regexp.MustCompile(`si_pid=(\d+)`)
 	reWaitPid   = regexp.MustCompile(`(?m)^[\d:. ]*wait4\((\d+),`)
 	reVars      = regexp.MustCompile(`/\* \d+ vars \*/`)
-	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_atime|st_atime_nsec)=\d+`)
+	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_[amc]time|st_[amc]time_nsec|st_ino|d_ino|stx_ino|st_dev|stx_[amcb]time)=[0-9]+`)
 	reTimeCmt   = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
+	// Values of the machine, not of the tracee: free space, clock ticks,
+	// mkstemp's random suffix.
+	reFree    = regexp.MustCompile(`(f_bfree|f_bavail|f_ffree)=\d+`)
+	reTicks   = regexp.MustCompile(`^((?:P\d+ +)?times\(.*\) += )\d+`)
+	reMkstemp = regexp.MustCompile(`(/tmp/[^"/]*-)[A-Za-z0-9]{6}"`)
 )
 
 // normalize replaces pids (consistently: the first pid seen is P1…),
@@ -141,6 +154,9 @@ func normalize(s string) string {
 	pids := map[string]string{}
 	var order []string
 	see := func(p string) {
+		if n, _ := strconv.Atoi(p); n < 300 {
+			return // 0, -1, 1: not a tracee's pid (pids here start higher)
+		}
 		if _, ok := pids[p]; !ok {
 			pids[p] = fmt.Sprintf("P%d", len(pids)+1)
 			order = append(order, p)
@@ -163,9 +179,12 @@ func normalize(s string) string {
 		l = rePad.ReplaceAllString(l, ") =$1")
 		l = reTimeVals.ReplaceAllString(l, "$1=N")
 		l = reTimeCmt.ReplaceAllString(l, "/* DATE */")
+		l = reFree.ReplaceAllString(l, "$1=N")
+		l = reMkstemp.ReplaceAllString(l, `${1}XXXXXX"`)
 		for _, p := range order {
 			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
 		}
+		l = reTicks.ReplaceAllString(l, "${1}TICKS")
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
@@ -192,8 +211,9 @@ func diffCase(t *testing.T, flags []string, name string, args ...string) {
 	requireTool(t, stracePath)
 	bin := tracee(t, name)
 	cmdline := append(append(append([]string(nil), flags...), "--", bin), args...)
-	want := runTracer(t, stracePath, cmdline, "")
-	got := runTracer(t, gotraceBin, cmdline, "")
+	dir := t.TempDir()
+	want := runTracerIn(t, dir, stracePath, cmdline, "")
+	got := runTracerIn(t, dir, gotraceBin, cmdline, "")
 	if got.code != want.code {
 		t.Errorf("exit code: gotrace %d, strace %d", got.code, want.code)
 	}

@@ -14,6 +14,7 @@ import (
 // tstate is everything gotrace keeps for one traced thread.
 type tstate struct {
 	line   format.Line
+	p      *format.Printer // where its lines go: the shared output, or FILE.TID with -ff
 	call   syscalls.Call
 	inSys  bool      // between a syscall's entry and exit
 	shown  bool      // the syscall in flight is traced (passes -e trace=)
@@ -40,6 +41,7 @@ type session struct {
 	rest    []byte
 	ret     []byte
 
+	sep        *sepFiles // -ff -o FILE: one file per thread, else nil
 	launched   int
 	exitCode   int // the launched command's exit status
 	killedBy   int // the signal that killed the launched command
@@ -77,17 +79,29 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 func (s *session) thread(tid int) *tstate {
 	st := s.threads[tid]
 	if st == nil {
-		st = &tstate{}
+		st = &tstate{p: s.p}
+		if s.sep != nil {
+			st.p = s.sep.open(tid)
+		}
 		st.line.Tid = tid
 		s.threads[tid] = st
-		s.p.Many = len(s.threads) > 1
 	}
 	return st
 }
 
 func (s *session) forget(tid int) {
+	if st := s.threads[tid]; st != nil && s.sep != nil {
+		s.noteErr(s.sep.close(st.p))
+	}
 	delete(s.threads, tid)
-	s.p.Many = len(s.threads) > 1
+}
+
+// noteErr keeps the first output error and stops tracing on it.
+func (s *session) noteErr(err error) {
+	if err != nil && s.writeErr == nil {
+		s.writeErr = err
+		s.tr.Detach()
+	}
 }
 
 // message writes one of gotrace's own lines ("gotrace: Process N
@@ -105,6 +119,9 @@ func (s *session) flush() {
 		s.writeErr = err
 		s.tr.Detach()
 	}
+	if s.sep != nil {
+		s.noteErr(s.sep.flush())
+	}
 }
 
 // BeforeWait flushes the output while the tracer has nothing to do, so a
@@ -115,6 +132,13 @@ func (s *session) BeforeWait() { s.flush() }
 // Handle is called by the tracer for every event.
 func (s *session) Handle(ev *ptrace.Event) {
 	st := s.thread(ev.Tid)
+	// strace's "[pid N] " prefix shows while more than one thread is
+	// traced, the one exiting included.
+	n := s.tr.Traced()
+	if ev.Kind == ptrace.Exited || ev.Kind == ptrace.Killed {
+		n++
+	}
+	s.p.Many = n > 1
 	switch ev.Kind {
 	case ptrace.SyscallEnter:
 		s.enter(st, ev)
@@ -128,17 +152,17 @@ func (s *session) Handle(ev *ptrace.Event) {
 			b = append(b, ' ')
 			b = syscalls.AppendSiginfo(b, &ev.Siginfo, s.dec.Opts)
 			b = append(b, " ---"...)
-			s.p.Whole(&st.line, ev.Time, b)
+			st.p.Whole(&st.line, ev.Time, b)
 			s.buf = b[:0]
 		}
 	case ptrace.GroupStop:
 		if s.cfg.signals.Has(ev.Sig) {
-			s.p.Whole(&st.line, ev.Time, []byte("--- stopped by "+syscalls.SignalName(ev.Sig)+" ---"))
+			st.p.Whole(&st.line, ev.Time, []byte("--- stopped by "+syscalls.SignalName(ev.Sig)+" ---"))
 		}
 	case ptrace.Exited:
 		s.unfinished(st, ev)
 		if s.cfg.quiet < 2 {
-			s.p.Whole(&st.line, ev.Time, []byte("+++ exited with "+strconv.Itoa(ev.Status)+" +++"))
+			st.p.Whole(&st.line, ev.Time, []byte("+++ exited with "+strconv.Itoa(ev.Status)+" +++"))
 		}
 		if ev.Tid == s.launched {
 			s.exitCode = ev.Status
@@ -151,7 +175,7 @@ func (s *session) Handle(ev *ptrace.Event) {
 			if ev.Core {
 				text += " (core dumped)"
 			}
-			s.p.Whole(&st.line, ev.Time, []byte(text+" +++"))
+			st.p.Whole(&st.line, ev.Time, []byte(text+" +++"))
 		}
 		if ev.Tid == s.launched {
 			s.killedBy = ev.Sig
@@ -159,27 +183,28 @@ func (s *session) Handle(ev *ptrace.Event) {
 		s.forget(ev.Tid)
 	case ptrace.Attached:
 		if s.cfg.quiet == 0 {
-			s.message("Process " + strconv.Itoa(ev.Tid) + " attached")
+			if ev.Threads > 1 {
+				s.message("Process " + strconv.Itoa(ev.Tid) + " attached with " + strconv.Itoa(ev.Threads) + " threads")
+			} else {
+				s.message("Process " + strconv.Itoa(ev.Tid) + " attached")
+			}
 		}
+	case ptrace.ExitStop:
+		// Exiting inside a syscall (exit_group, a kill): it ends "= ?".
+		s.unfinished(st, ev)
 	case ptrace.Detached:
 		if s.cfg.quiet == 0 {
 			s.message("Process " + strconv.Itoa(ev.Tid) + " detached")
 		}
 		if st.inSys && st.shown && !st.holdng {
-			s.p.Detached(&st.line)
+			st.p.Detached(&st.line)
 		}
 		s.forget(ev.Tid)
 	case ptrace.NewChild:
 		s.thread(ev.Child)
 	case ptrace.Exec:
 		if ev.Former != ev.Tid {
-			// A non-leader thread exec'd: its in-flight execve
-			// continues under the leader's tid.
-			if old := s.threads[ev.Former]; old != nil {
-				st.call, st.inSys, st.shown, st.start = old.call, old.inSys, old.shown, old.start
-				st.line.Name, st.line.Open, st.line.Cut = old.line.Name, old.line.Open, true
-				s.forget(ev.Former)
-			}
+			s.superseded(st, ev)
 		}
 	}
 }
@@ -207,7 +232,7 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 		st.held = append(st.held[:0], b...)
 		st.holdng = true
 	} else {
-		s.p.Enter(&st.line, ev.Time, c.Entry.Name, b)
+		st.p.Enter(&st.line, ev.Time, c.Entry.Name, b)
 	}
 	s.buf = b[:0]
 }
@@ -232,9 +257,9 @@ func (s *session) exit(st *tstate, ev *ptrace.Event) {
 			s.rest, s.ret = rest[:0], ret[:0]
 			return
 		}
-		s.p.Enter(&st.line, st.start, c.Entry.Name, st.held)
+		st.p.Enter(&st.line, st.start, c.Entry.Name, st.held)
 	}
-	s.p.Exit(&st.line, ev.Time, rest, ret, ev.Time.Sub(st.start))
+	st.p.Exit(&st.line, ev.Time, rest, ret, ev.Time.Sub(st.start))
 	s.rest, s.ret = rest[:0], ret[:0]
 }
 
@@ -250,7 +275,30 @@ func (s *session) unfinished(st *tstate, ev *ptrace.Event) {
 		if !s.cfg.status.Has(syscalls.StatusUnfinished) {
 			return
 		}
-		s.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)
+		st.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)
 	}
-	s.p.Exit(&st.line, ev.Time, nil, []byte("?"), -1)
+	st.p.Exit(&st.line, ev.Time, nil, []byte("?"), -1)
+}
+
+// superseded handles a non-leader thread's execve: the thread takes over
+// the leader's tid, and the leader is gone without an exit status. As
+// strace does, the thread keeps its state (its execve in flight) under the
+// new tid, takes over the leader's output (its file with -ff), and
+// "+++ superseded by execve in pid FORMER +++" is printed under the leader's
+// tid; the execve then ends as "<... execve resumed>".
+func (s *session) superseded(leader *tstate, ev *ptrace.Event) {
+	old := s.threads[ev.Former]
+	if old == nil {
+		return
+	}
+	old.p.Interrupt(&old.line, "pid changed to "+strconv.Itoa(ev.Tid)+" ...")
+	old.p, leader.p = leader.p, old.p
+	s.forget(ev.Tid) // the leader, with the thread's former file
+	delete(s.threads, ev.Former)
+	old.line.Tid = ev.Tid
+	old.line.Cut = old.line.Open
+	s.threads[ev.Tid] = old
+	if s.cfg.quiet < 3 {
+		old.p.Whole(&old.line, ev.Time, []byte("+++ superseded by execve in pid "+strconv.Itoa(ev.Former)+" +++"))
+	}
 }

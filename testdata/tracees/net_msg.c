@@ -1,0 +1,109 @@
+/* net_msg: sendmsg/recvmsg with SCM_RIGHTS and SCM_CREDENTIALS over a
+ * unix socketpair, sendmmsg/recvmmsg over loopback UDP (fixed ports
+ * 47615/47616), and failing and truncated cases. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+int main(void)
+{
+	int sv[2];
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+
+	/* SCM_RIGHTS: pass two descriptors. */
+	char data[] = "fd passing";
+	struct iovec iov = { data, sizeof data - 1 };
+	union {
+		char buf[CMSG_SPACE(2 * sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	memset(&u, 0, sizeof u);
+	struct msghdr m = { 0 };
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = u.buf;
+	m.msg_controllen = sizeof u.buf;
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+	int fds[2] = { 0, 1 };
+	memcpy(CMSG_DATA(c), fds, sizeof fds);
+	sendmsg(sv[0], &m, MSG_DONTWAIT);
+
+	char in[4], rest[64];
+	struct iovec riov[2] = { { in, sizeof in }, { rest, sizeof rest } };
+	union {
+		char buf[256];
+		struct cmsghdr align;
+	} ru;
+	struct sockaddr_un from;
+	struct msghdr r = { 0 };
+	r.msg_name = &from;
+	r.msg_namelen = sizeof from;
+	r.msg_iov = riov;
+	r.msg_iovlen = 2;
+	r.msg_control = ru.buf;
+	r.msg_controllen = sizeof ru.buf;
+	recvmsg(sv[1], &r, MSG_CMSG_CLOEXEC);
+	/* Nothing left: EAGAIN. */
+	r.msg_namelen = sizeof from;
+	recvmsg(sv[1], &r, MSG_DONTWAIT);
+	sendmsg(sv[0], (struct msghdr *)8, 0);
+
+	/* SCM_CREDENTIALS with SO_PASSCRED. */
+	int one = 1;
+	setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof one);
+	m.msg_control = NULL;
+	m.msg_controllen = 0;
+	sendmsg(sv[0], &m, 0);
+	r.msg_controllen = sizeof ru.buf;
+	r.msg_namelen = sizeof from;
+	recvmsg(sv[1], &r, 0);
+
+	/* UDP: sendmmsg and recvmmsg. */
+	int a = socket(AF_INET, SOCK_DGRAM, 0), b = socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(47615) };
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	struct sockaddr_in sb = sa;
+	sb.sin_port = htons(47616);
+	bind(a, (struct sockaddr *)&sa, sizeof sa);
+	bind(b, (struct sockaddr *)&sb, sizeof sb);
+	struct iovec m1 = { "first", 5 }, m2[2] = { { "sec", 3 }, { "ond", 3 } };
+	struct mmsghdr mv[2];
+	memset(mv, 0, sizeof mv);
+	mv[0].msg_hdr.msg_name = &sb;
+	mv[0].msg_hdr.msg_namelen = sizeof sb;
+	mv[0].msg_hdr.msg_iov = &m1;
+	mv[0].msg_hdr.msg_iovlen = 1;
+	mv[1].msg_hdr.msg_name = &sb;
+	mv[1].msg_hdr.msg_namelen = sizeof sb;
+	mv[1].msg_hdr.msg_iov = m2;
+	mv[1].msg_hdr.msg_iovlen = 2;
+	sendmmsg(a, mv, 2, 0);
+
+	char b1[8], b2[2];
+	struct iovec r1 = { b1, sizeof b1 }, r2 = { b2, sizeof b2 };
+	struct sockaddr_in f1, f2;
+	struct mmsghdr rv[3];
+	memset(rv, 0, sizeof rv);
+	rv[0].msg_hdr.msg_name = &f1;
+	rv[0].msg_hdr.msg_namelen = sizeof f1 + 100;
+	rv[0].msg_hdr.msg_iov = &r1;
+	rv[0].msg_hdr.msg_iovlen = 1;
+	rv[1].msg_hdr.msg_name = &f2;
+	rv[1].msg_hdr.msg_namelen = sizeof f2;
+	rv[1].msg_hdr.msg_iov = &r2;
+	rv[1].msg_hdr.msg_iovlen = 1;
+	rv[2] = rv[1];
+	struct timespec ts = { 0, 20000000 };
+	recvmmsg(b, rv, 3, MSG_WAITFORONE, &ts);
+	recvmmsg(b, rv, 3, MSG_DONTWAIT, NULL);
+	return 0;
+}
