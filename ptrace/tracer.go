@@ -92,8 +92,9 @@ type Event struct {
 // thread stays stopped until it returns.
 type Handler interface {
 	Handle(ev *Event)
-	// BeforeWait is called when the loop is about to block waiting for the
-	// next stop, so buffered output can be flushed while nothing happens.
+	// BeforeWait is called each time the loop is about to block waiting
+	// for the next stop (once per stop, so it must be cheap), so buffered
+	// output can be flushed before gotrace sleeps.
 	BeforeWait()
 }
 
@@ -134,6 +135,7 @@ type thread struct {
 	hidden    bool // launched stub before its execve: stops not reported
 	fresh     bool // seized, first stop not yet seen
 	followed  bool // auto-attached child (Follow): announced at its first stop
+	early     bool // first stop came before its parent's clone event: held
 	dying     bool // past PTRACE_EVENT_EXIT: it will not stop again
 }
 
@@ -331,11 +333,13 @@ func (t *Tracer) loop() error {
 		if t.detachReq.Load() {
 			return t.detachAll()
 		}
-		tid, err := unix.Wait4(-1, &ws, unix.WALL|unix.WNOHANG, ru)
-		if err == nil && tid == 0 {
-			t.h.BeforeWait()
-			tid, err = unix.Wait4(-1, &ws, unix.WALL, ru)
-		}
+		// One blocking wait4 per stop (chosen for speed): a WNOHANG
+		// probe first, to flush only when idle, returned nothing on
+		// most stops when tracer and tracee share a CPU, and cost a
+		// syscall and a write each time. BeforeWait is cheap; the
+		// handler decides when output must reach the file.
+		t.h.BeforeWait()
+		tid, err := unix.Wait4(-1, &ws, unix.WALL, ru)
 		if ru != nil && err == nil {
 			t.ev.STime = time.Duration(ru.Stime.Nano())
 		}
@@ -364,9 +368,12 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			return // not ours (a reaped helper) or already forgotten
 		}
 		// A new child's first stop can arrive before its parent's
-		// PTRACE_EVENT_CLONE: adopt it now.
+		// PTRACE_EVENT_CLONE/FORK. Hold it stopped until that event
+		// says whose it is: a hidden launch stub's thread must stay
+		// hidden, and its parent's event is announced first.
 		th = t.add(tid)
-		th.followed = true
+		th.followed, th.early = true, true
+		return
 	}
 	ev := &t.ev
 	ev.Tid = tid
@@ -394,12 +401,8 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	}
 	if th.fresh {
 		th.fresh = false
-		if th.followed && !th.hidden {
-			// strace announces a followed child when it first
-			// sees it stopped, not at its parent's clone event.
-			ev.Kind, ev.Followed, ev.Threads = Attached, true, 1
-			t.h.Handle(ev)
-		}
+		t.announce(th)
+		ev.Tid = tid
 	}
 	sig := int(ws.StopSignal())
 	if sig == int(unix.SIGTRAP)|0x80 {
@@ -464,18 +467,38 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	case unix.PTRACE_EVENT_CLONE, unix.PTRACE_EVENT_FORK, unix.PTRACE_EVENT_VFORK:
 		child, _ := eventMsg(tid)
 		if child > 0 {
-			if _, ok := t.threads[child]; !ok {
-				c := t.add(child)
-				c.hidden, c.followed = th.hidden, true
+			c, known := t.threads[child]
+			if !known {
+				c = t.add(child)
+				c.followed = true
 			}
+			c.hidden = th.hidden
 			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
 				t.h.Handle(ev)
+			}
+			if c.early {
+				// Its first stop came before this event and was
+				// held: take it now, then let it run.
+				c.early, c.fresh = false, false
+				t.announce(c)
+				t.resume(c, 0)
+				ev.Tid = tid
 			}
 		}
 		t.resume(th, 0)
 	default:
 		t.resume(th, 0)
+	}
+}
+
+// announce reports a followed child at its first stop: strace announces
+// one when it first sees it stopped, not at its parent's clone event.
+func (t *Tracer) announce(th *thread) {
+	if th.followed && !th.hidden {
+		ev := &t.ev
+		ev.Kind, ev.Tid, ev.Followed, ev.Threads = Attached, th.tid, true, 1
+		t.h.Handle(ev)
 	}
 }
 
@@ -543,6 +566,11 @@ func (t *Tracer) detachAll() error {
 			// are gone, so waiting for it could take forever. The
 			// kernel lets it go when the tracer exits.
 			t.detachOne(th, -1)
+			continue
+		}
+		if th.early {
+			// Held in its first stop: it is stopped already.
+			t.detachOne(th, 0)
 			continue
 		}
 		if err := ptrace(unix.PTRACE_INTERRUPT, th.tid, 0, 0); err != nil {

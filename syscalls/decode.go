@@ -21,6 +21,11 @@ type Options struct {
 	// FdPath, if set, returns the text strace adds after an fd with -y
 	// ("/etc/passwd", "TCP:[…]"), or "" for none.
 	FdPath func(fd int) string
+	// FdDecor, if set, is used instead of FdPath: it appends the whole
+	// decoration after an fd ("</etc/passwd>", "</memfd:x>(deleted)") to
+	// dst, without allocating. fd is AT_FDCWD for a dirfd argument that
+	// is AT_FDCWD (strace decorates it with the working directory).
+	FdDecor func(dst []byte, fd int) []byte
 }
 
 // Call is one syscall in flight in one thread: the caller keeps it in the

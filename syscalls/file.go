@@ -272,6 +272,9 @@ func (d *Decoder) dirfd(v uint64) {
 	fd := int32(v)
 	if fd == unix.AT_FDCWD {
 		d.ValueDec(atFdcwd, uint64(int64(fd)), "")
+		if d.Opts.FdDecor != nil {
+			d.B = d.Opts.FdDecor(d.B, unix.AT_FDCWD)
+		}
 		return
 	}
 	d.Fd(int(fd))

@@ -166,6 +166,12 @@ func (d *Decoder) Buf(addr uint64, n uint64) {
 // Fd appends a file descriptor, with its -y decoration.
 func (d *Decoder) Fd(fd int) {
 	d.B = strconv.AppendInt(d.B, int64(fd), 10)
+	if d.Opts.FdDecor != nil {
+		if fd >= 0 {
+			d.B = d.Opts.FdDecor(d.B, fd)
+		}
+		return
+	}
 	if d.Opts.FdPath != nil && fd >= 0 {
 		if p := d.Opts.FdPath(fd); p != "" {
 			d.B = append(d.B, '<')

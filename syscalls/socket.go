@@ -154,6 +154,7 @@ const (
 	sockNoLen   = iota // no readable length at entry: both addresses
 	sockFailed         // the call failed (or the length is unreadable now): addr, [ulen]
 	sockDecoded        // the address, and [ulen] or [ulen => rlen]
+	sockAtEntry        // printed whole at entry (accept's NULL, NULL): nothing at exit
 )
 
 var (
@@ -188,14 +189,20 @@ var (
 		d.sockaddr(c.Args[i], int(int32(c.Args[i+1])))
 	}}
 	// SockaddrOut prints a socket address the call fills (accept,
-	// getsockname, recvfrom) at exit, cut to the length the call
-	// returned in *addrlen (the next argument). At entry it keeps the
-	// length *addrlen held before the call.
-	SockaddrOut = &Arg{AtExit: true, Save: saveSocklen, Print: printSockaddrOut}
+	// accept4, getsockname, getpeername) at exit, cut to the length the
+	// call returned in *addrlen (the next argument). At entry it keeps
+	// the length *addrlen held before the call; when there is none to
+	// keep (a NULL pointer, an unreadable length) it prints both
+	// pointers at entry instead, as strace does, so a blocked
+	// accept(3, NULL, NULL) line is whole before "<unfinished ...>".
+	SockaddrOut = &Arg{AtExit: true, Save: saveSocklenOrPrint, Print: printSockaddrOut}
+	// RecvAddrOut is SockaddrOut for recvfrom, which strace always
+	// prints at exit.
+	RecvAddrOut = &Arg{AtExit: true, Save: saveSocklen, Print: printSockaddrOut}
 	// SocklenOut prints the socklen_t pointer after a SockaddrOut at
 	// exit: [16], [128 => 16] when the call changed it, the address when
 	// it could not be read at entry.
-	SocklenOut = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+	SocklenOut = &Arg{AtExit: true, Skip: printedAtEntry, Print: func(d *Decoder, c *Call, i int) {
 		switch c.Saved[savedState] {
 		case sockNoLen:
 			d.Addr(c.Args[i])
@@ -214,10 +221,18 @@ var (
 			d.S("]")
 		}
 	}}
-	// SockFlags prints accept4's SOCK_* flags.
-	SockFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
-		d.Flags(sockTypeFlags, uint64(uint32(c.Args[i])), "SOCK_???")
-	}}
+	// SockFlags prints accept4's SOCK_* flags (after a SockaddrOut: at
+	// entry with it when it printed there).
+	SockFlags = &Arg{Skip: printedAtEntry,
+		Save: func(d *Decoder, c *Call, i int) {
+			if c.Saved[savedState] == sockAtEntry {
+				d.S(", ")
+				d.Flags(sockTypeFlags, uint64(uint32(c.Args[i])), "SOCK_???")
+			}
+		},
+		Print: func(d *Decoder, c *Call, i int) {
+			d.Flags(sockTypeFlags, uint64(uint32(c.Args[i])), "SOCK_???")
+		}}
 	// MsgFlags prints send/recv MSG_* flags.
 	MsgFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
 		d.Flags(msgFlags, uint64(uint32(c.Args[i])), "MSG_???")
@@ -265,7 +280,28 @@ func saveSocklen(d *Decoder, c *Call, i int) {
 	}
 }
 
+// saveSocklenOrPrint is saveSocklen, printing the address and length
+// pointers at entry when there is no length to keep.
+func saveSocklenOrPrint(d *Decoder, c *Call, i int) {
+	saveSocklen(d, c, i)
+	if c.Saved[savedState] == sockNoLen {
+		c.Saved[savedState] = sockAtEntry
+		d.Addr(c.Args[i])
+		d.S(", ")
+		d.Addr(c.Args[i+1])
+	}
+}
+
+// printedAtEntry says an argument after a SockaddrOut was printed at entry
+// (for Skip, at exit; the state is set at entry by the SockaddrOut).
+func printedAtEntry(c *Call, i int) bool {
+	return c.next > 0 && c.Saved[savedState] == sockAtEntry
+}
+
 func printSockaddrOut(d *Decoder, c *Call, i int) {
+	if c.Saved[savedState] == sockAtEntry {
+		return
+	}
 	if c.Saved[savedState] == sockNoLen {
 		d.Addr(c.Args[i])
 		return

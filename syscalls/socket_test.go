@@ -188,6 +188,12 @@ func TestAcceptFamily(t *testing.T) {
 		decodeLine(t, d, unix.SYS_ACCEPT, -11, 3, sa, lenp))
 	assert.Equal(t, `accept4(3, NULL, NULL, SOCK_CLOEXEC) = -1 EAGAIN (Resource temporarily unavailable)`,
 		decodeLine(t, d, unix.SYS_ACCEPT4, -11, 3, 0, 0, unix.SOCK_CLOEXEC))
+	// No length to keep: all printed at entry, so a blocked accept reads
+	// as strace's "accept4(3, NULL, NULL, SOCK_CLOEXEC <unfinished ...>".
+	c = &Call{Nr: unix.SYS_ACCEPT4, Args: [6]uint64{3, 0, 0, unix.SOCK_CLOEXEC}}
+	assert.Equal(t, "accept4(3, NULL, NULL, SOCK_CLOEXEC", string(d.Enter(nil, c)))
+	c.Ret = 4
+	assert.Equal(t, "", string(d.Exit(nil, c)))
 	// Unreadable addrlen: both pointers bare.
 	assert.Equal(t, `accept(3, 0x1000, 0xdead) = -1 EFAULT (Bad address)`,
 		decodeLine(t, d, unix.SYS_ACCEPT, -14, 3, sa, 0xdead))

@@ -106,6 +106,11 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	if *separate && cfg.follow == 1 {
 		cfg.follow = 2
 	}
+	if cfg.outFile != "" && len(cfg.cmd) > 0 && cfg.quiet == 0 && !quietExpr(*exprs) {
+		// strace's default with "-o FILE PROG": no attach/detach
+		// messages (a followed child's "Process N attached").
+		cfg.quiet = 1
+	}
 	switch {
 	case *stamps == 1:
 		cfg.stamp = format.StampSec
@@ -269,4 +274,14 @@ Expressions (-e): trace=SET, signal=SET, status=SET, quiet=SET,
   %lstat %fstat %%stat %statfs %fstatfs %%statfs %creds %clock %pure),
   /REGEX, ?NAME.
 `
+}
+
+// quietExpr reports whether a -e quiet= expression was given.
+func quietExpr(exprs []string) bool {
+	for _, e := range exprs {
+		if strings.HasPrefix(e, "quiet=") || strings.HasPrefix(e, "q=") || strings.HasPrefix(e, "silent=") || strings.HasPrefix(e, "silence=") {
+			return true
+		}
+	}
+	return false
 }

@@ -49,7 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var out io.Writer = stderr
 	toMsgs := true
-	if cfg.outFile != "" {
+	separate := cfg.follow >= 2 && cfg.outFile != "" // -ff: FILE.TID per thread
+	if separate {
+		out, toMsgs = io.Discard, false
+	} else if cfg.outFile != "" {
 		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 		if cfg.appendOut {
 			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
@@ -68,13 +71,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cfg.outFile != "" {
 		po.Prefix = format.NoPrefix
-		if cfg.follow > 0 || len(cfg.pids) > 1 {
+		if !separate && (cfg.follow > 0 || len(cfg.pids) > 1) {
 			po.Prefix = format.PlainPrefix
 		}
 	}
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
+	if separate {
+		s.sep = newSepFiles(cfg.outFile, cfg.appendOut, po, stderr)
+	}
+	if !toMsgs {
+		s.lazy = startLazyFlusher(s.flush, func() bool { return p.Buffered() > 0 || s.sep != nil })
+	}
 
 	// Fatal signals: detach and leave, re-raising the signal on ourselves
 	// as strace does. strace blocks them for good with "-o FILE PROG"
@@ -119,7 +128,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return nil
 	})
+	if s.lazy != nil {
+		s.lazy.stop()
+	}
 	s.flush()
+	if s.sep != nil {
+		s.noteErr(s.sep.closeAll())
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gotrace: %s\n", tracerErrText(err))
 		return 1

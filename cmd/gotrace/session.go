@@ -41,7 +41,8 @@ type session struct {
 	rest    []byte
 	ret     []byte
 
-	sep        *sepFiles // -ff -o FILE: one file per thread, else nil
+	sep        *sepFiles    // -ff -o FILE: one file per thread, else nil
+	lazy       *lazyFlusher // -o FILE: flushes shortly after the loop waits
 	launched   int
 	exitCode   int // the launched command's exit status
 	killedBy   int // the signal that killed the launched command
@@ -126,11 +127,20 @@ func (s *session) flush() {
 
 // BeforeWait flushes the output while the tracer has nothing to do, so a
 // quiet tracee's lines show at once and a busy one pays a write per many
-// lines.
-func (s *session) BeforeWait() { s.flush() }
+// lines. With -o FILE the flush is left to the lazy flusher (flusher.go).
+func (s *session) BeforeWait() {
+	if s.lazy != nil {
+		s.lazy.release()
+		return
+	}
+	s.flush()
+}
 
 // Handle is called by the tracer for every event.
 func (s *session) Handle(ev *ptrace.Event) {
+	if s.lazy != nil {
+		s.lazy.hold()
+	}
 	st := s.thread(ev.Tid)
 	// strace's "[pid N] " prefix shows while more than one thread is
 	// traced, the one exiting included.
