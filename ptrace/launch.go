@@ -3,6 +3,7 @@ package ptrace
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 
 	"golang.org/x/sys/unix"
@@ -49,6 +50,10 @@ func runStub() {
 	if len(os.Args) < 3 {
 		os.Exit(1)
 	}
+	// A seccomp filter belongs to the thread that installs it: install
+	// it in the thread that will execve.
+	runtime.LockOSThread()
+	stubSeccomp()
 	err := unix.Exec(os.Args[1], os.Args[2:], os.Environ())
 	fmt.Fprintf(os.Stderr, "gotrace: exec: %s\n", capitalize(err.Error()))
 	os.Exit(1)
@@ -78,6 +83,11 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 	defer w.Close()
 	args := append([]string{"gotrace-stub", path}, argv...)
 	stubEnvs := append(append([]string(nil), env...), stubEnv+"="+stubExec)
+	filter := t.seccompSpec()
+	if filter != "" {
+		stubEnvs = append(stubEnvs, seccompEnv+"="+filter)
+		t.filtering = true
+	}
 	proc, err := os.StartProcess(self, args, &os.ProcAttr{
 		Env:   stubEnvs,
 		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr, r},
@@ -88,7 +98,15 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 	pid := proc.Pid
 	// Seize and interrupt like any attach; the stub is blocked reading
 	// the pipe, and the interrupted read restarts by itself.
-	if err := ptrace(unix.PTRACE_SEIZE, pid, 0, uintptr(t.options())); err != nil {
+	opts := t.options()
+	if t.filtering {
+		// TRACESECCOMP: SECCOMP_RET_TRACE stops the tracee
+		// (PTRACE_EVENT_SECCOMP). EXITKILL: a filtered tracee must not
+		// outlive gotrace (see seccomp.go). Both are inherited by the
+		// children it is followed into.
+		opts |= unix.PTRACE_O_TRACESECCOMP | unix.PTRACE_O_EXITKILL
+	}
+	if err := ptrace(unix.PTRACE_SEIZE, pid, 0, uintptr(opts)); err != nil {
 		_ = proc.Kill()
 		return 0, &Error{Op: "PTRACE_SEIZE", Pid: pid, Err: err}
 	}
@@ -98,6 +116,7 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 	}
 	th := t.add(pid)
 	th.hidden = true
+	th.filtered = t.filtering
 	t.launched = pid
 	if _, err := w.Write([]byte{1}); err != nil {
 		return pid, err

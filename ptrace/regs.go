@@ -41,7 +41,9 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 			t.noInfo = true
 		case err != nil:
 			return false, false
-		case in.Op == unix.PTRACE_SYSCALL_INFO_ENTRY:
+		case in.Op == unix.PTRACE_SYSCALL_INFO_ENTRY || in.Op == unix.PTRACE_SYSCALL_INFO_SECCOMP:
+			// A seccomp stop (see seccomp.go) is a traced call's
+			// entry; its nr and args sit where an entry's do.
 			ev.Sysno, ev.Args, ev.Compat, ev.SP = int(in.Nr), in.Args, in.Arch == auditArchI386, in.SP
 			return true, true
 		case in.Op == unix.PTRACE_SYSCALL_INFO_EXIT:

@@ -31,17 +31,32 @@ type Options struct {
 // Call is one syscall in flight in one thread: the caller keeps it in the
 // thread's state from entry to exit.
 type Call struct {
-	Nr     int
-	Args   [6]uint64
-	Ret    int64 // raw return value, set before Exit
-	Entry  *Entry
-	next   int       // first argument still to print at exit
-	Saved  [4]uint64 // entry-time values kept for the exit (socklen, count…)
-	SP     uint64    // the stack pointer at entry (rt_sigreturn reads the frame)
-	Detail string    // text strace adds after the return value, " (…)"
+	Nr    int
+	Args  [6]uint64
+	Ret   int64 // raw return value, set before Exit
+	Entry *Entry
+	next  int       // first argument still to print at exit
+	Saved [4]uint64 // entry-time values kept for the exit (socklen, count…)
+	SP    uint64    // the stack pointer at entry (rt_sigreturn reads the frame)
+	// Priv holds entry state that does not fit in Saved (recvmmsg's
+	// per-message name lengths); reset at every entry.
+	Priv   any
+	Detail string // text strace adds after the return value, " (…)"
+	// Spans records where each argument's text lies in the output of
+	// Enter or Exit (for JSON's per-argument strace text).
+	Spans [6]ArgSpan
 	// RetAs, when set, overrides the table's return kind for this call
 	// (fcntl's F_GETFL returns flags in hex, F_DUPFD an fd).
 	RetAs RetKind
+}
+
+// ArgSpan is where one argument's text lies: bytes [Start, End) of the
+// slice Enter returned (Exit false) or of the one Exit returned (Exit
+// true). Shown is false for an argument not printed.
+type ArgSpan struct {
+	Start, End int32
+	Exit       bool
+	Shown      bool
 }
 
 // Failed reports whether the call returned an error (-4095..-1).
@@ -80,6 +95,7 @@ type Decoder struct {
 	B       []byte
 	scratch []byte
 	strbuf  []byte
+	arrays  []byte // array elements being printed, a stack (iov.go)
 }
 
 // NewDecoder returns a decoder with the given options.
@@ -98,10 +114,12 @@ func (d *Decoder) Enter(dst []byte, c *Call) []byte {
 	c.next = 0
 	c.Detail = ""
 	c.RetAs = RetTable
+	c.Priv = nil
 	d.B = dst
 	d.B = append(d.B, e.Name...)
 	d.B = append(d.B, '(')
 	n := e.nargs()
+	c.Spans = [6]ArgSpan{}
 	first := true
 	for i := 0; i < n; i++ {
 		a := e.arg(i)
@@ -121,10 +139,18 @@ func (d *Decoder) Enter(dst []byte, c *Call) []byte {
 			}
 			return d.B
 		}
+		start := len(d.B)
 		a.Print(d, c, i)
+		c.span(i, start, len(d.B), false)
 	}
 	c.next = n
 	return d.B
+}
+
+func (c *Call) span(i, start, end int, exit bool) {
+	if i < len(c.Spans) {
+		c.Spans[i] = ArgSpan{Start: int32(start), End: int32(end), Exit: exit, Shown: true}
+	}
 }
 
 // Exit appends the arguments left for the exit (after the call returned
@@ -144,7 +170,9 @@ func (d *Decoder) Exit(dst []byte, c *Call) []byte {
 		if i > c.next || (a.OwnSep && i > 0) {
 			d.B = append(d.B, ", "...)
 		}
+		start := len(d.B)
 		a.Print(d, c, i)
+		c.span(i, start, len(d.B), true)
 	}
 	c.next = n
 	if e.Done != nil {

@@ -316,6 +316,33 @@ var (
 	// (AT_??? for unknown bits alone).
 	AtFlags = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Flags(atFlagSet, uint64(uint32(c.Args[i])), "AT_???") }}
 
+	// UtimensTimes prints utimensat's times at entry: two timespecs, each
+	// with its date, or UTIME_NOW / UTIME_OMIT by -X style; NULL, or the
+	// bare address when unreadable.
+	UtimensTimes = &Arg{Print: func(d *Decoder, c *Call, i int) { d.utimePair(c.Args[i], true) }}
+
+	// UtimesTimes prints utimes's and futimesat's times at entry: two
+	// timevals, each with its date.
+	UtimesTimes = &Arg{Print: func(d *Decoder, c *Call, i int) { d.utimePair(c.Args[i], false) }}
+
+	// Utimbuf prints utime's struct utimbuf at entry:
+	// {actime=… /* date */, modtime=… /* date */}.
+	Utimbuf = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		b, ok := d.Read(c.Args[i], 16)
+		if !ok {
+			d.Addr(c.Args[i])
+			return
+		}
+		act, mod := int64(binary.LittleEndian.Uint64(b)), int64(binary.LittleEndian.Uint64(b[8:]))
+		d.S("{actime=")
+		d.Int(act)
+		d.timeCommentPart(act, 0, 0)
+		d.S(", modtime=")
+		d.Int(mod)
+		d.timeCommentPart(mod, 0, 0)
+		d.S("}")
+	}}
+
 	// FaccessatFlags prints faccessat2's flags (AT_EACCESS…).
 	FaccessatFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
 		d.Flags(faccessatFlagSet, uint64(uint32(c.Args[i])), "AT_???")
@@ -929,3 +956,50 @@ var (
 		d.S("}")
 	}}
 )
+
+// utimePair appends the two times of utimensat (timespecs, nsec) or of
+// utimes (timevals) at addr, as an array.
+func (d *Decoder) utimePair(addr uint64, nsec bool) {
+	b, ok := d.Read(addr, 32)
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	var v [32]byte
+	copy(v[:], b)
+	d.S("[")
+	for k := 0; k < 2; k++ {
+		if k > 0 {
+			d.S(", ")
+		}
+		t := v[16*k : 16*k+16]
+		sec, frac := int64(binary.LittleEndian.Uint64(t)), binary.LittleEndian.Uint64(t[8:])
+		if !nsec {
+			d.timevalBytes(t)
+			d.timeCommentPart(sec, frac, 6)
+			continue
+		}
+		special := ""
+		switch frac {
+		case unix.UTIME_NOW:
+			special = "UTIME_NOW"
+		case unix.UTIME_OMIT:
+			special = "UTIME_OMIT"
+		}
+		switch {
+		case special == "":
+			d.timespecBytes(t)
+			d.timeComment(sec, frac)
+		case d.Opts.Style == format.Raw:
+			d.timespecBytes(t)
+		case d.Opts.Style == format.Verbose:
+			d.timespecBytes(t)
+			d.S(" /* ")
+			d.S(special)
+			d.S(" */")
+		default:
+			d.S(special)
+		}
+	}
+	d.S("]")
+}

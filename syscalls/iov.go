@@ -73,7 +73,20 @@ func (d *Decoder) arrayUntil(addr, n uint64, size int, elem func(b []byte) bool)
 	if abbrev {
 		fetch++
 	}
-	buf := make([]byte, int(fetch)*size)
+	// The elements' copy lives in d.arrays, used as a stack so that an
+	// element may print a nested array (chosen for speed: no allocation
+	// per array printed). A nested call that grows it leaves this buf
+	// on the old backing array, which stays valid.
+	start := len(d.arrays)
+	need := int(fetch) * size
+	if cap(d.arrays)-start < need {
+		grown := make([]byte, start, 2*(start+need))
+		copy(grown, d.arrays)
+		d.arrays = grown
+	}
+	d.arrays = d.arrays[:start+need]
+	buf := d.arrays[start : start+need]
+	defer func() { d.arrays = d.arrays[:start] }()
 	bulk := false
 	if b, ok := d.Read(addr, len(buf)); ok {
 		copy(buf, b)
@@ -165,12 +178,9 @@ var (
 	SpliceFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
 		d.Flags(spliceFlags, uint64(uint32(c.Args[i])), "SPLICE_F_???")
 	}}
-	// OffPtr prints a loff_t pointer (splice, copy_file_range, sendfile's
-	// offset) at entry: [value], NULL, or the bare address.
+	// OffPtr prints a loff_t pointer (splice's, copy_file_range's) at
+	// entry: [value], NULL, or the bare address.
 	OffPtr = &Arg{Print: func(d *Decoder, c *Call, i int) { d.int64Ptr(c.Args[i]) }}
-	// OffPtrExit prints a loff_t pointer the call updates (sendfile's
-	// offset) at exit: [value] as it is after the call.
-	OffPtrExit = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) { d.int64Ptr(c.Args[i]) }}
 )
 
 // int64Ptr appends *addr as a signed 64-bit number in brackets.

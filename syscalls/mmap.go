@@ -9,10 +9,26 @@ import (
 
 // The memory family: mmap and its kin, brk, madvise, msync, mlock, mincore.
 
-// Values x/sys lacks (asm-generic/mman-common.h).
+// Values x/sys lacks (asm-generic/mman-common.h, linux/membarrier.h).
 const (
 	protSem         = 0x8
 	madvSoftOffline = 101
+
+	pkeyDisableAccess  = 0x1
+	pkeyDisableWrite   = 0x2
+	pkeyDisableExecute = 0x4 // arm64's, decoded on every arch by strace
+
+	membarrierCmdQuery                            = 0
+	membarrierCmdGlobal                           = 1 << 0
+	membarrierCmdGlobalExpedited                  = 1 << 1
+	membarrierCmdRegisterGlobalExpedited          = 1 << 2
+	membarrierCmdPrivateExpedited                 = 1 << 3
+	membarrierCmdRegisterPrivateExpedited         = 1 << 4
+	membarrierCmdPrivateExpeditedSyncCore         = 1 << 5
+	membarrierCmdRegisterPrivateExpeditedSyncCore = 1 << 6
+	membarrierCmdPrivateExpeditedRseq             = 1 << 7
+	membarrierCmdRegisterPrivateExpeditedRseq     = 1 << 8
+	membarrierCmdFlagCPU                          = 0x1
 )
 
 var (
@@ -93,6 +109,30 @@ var (
 		{Val: unix.MCL_FUTURE, Name: "MCL_FUTURE"},
 		{Val: unix.MCL_ONFAULT, Name: "MCL_ONFAULT"},
 	}
+	// pkeyAccess is pkey_alloc's access rights.
+	pkeyAccess = format.FlagSet{
+		{Val: pkeyDisableAccess, Name: "PKEY_DISABLE_ACCESS"},
+		{Val: pkeyDisableWrite, Name: "PKEY_DISABLE_WRITE"},
+		{Val: pkeyDisableExecute, Name: "PKEY_DISABLE_EXECUTE"},
+	}
+	// membarrierCmds is membarrier's cmd: a value at entry, and the set
+	// of commands MEMBARRIER_CMD_QUERY returns, as flags (the query, the
+	// zero, is left out there). strace 6.1 stops at the RSEQ pair.
+	membarrierCmds = format.FlagSet{
+		{Val: membarrierCmdGlobal, Name: "MEMBARRIER_CMD_GLOBAL"},
+		{Val: membarrierCmdGlobalExpedited, Name: "MEMBARRIER_CMD_GLOBAL_EXPEDITED"},
+		{Val: membarrierCmdRegisterGlobalExpedited, Name: "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"},
+		{Val: membarrierCmdPrivateExpedited, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED"},
+		{Val: membarrierCmdRegisterPrivateExpedited, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"},
+		{Val: membarrierCmdPrivateExpeditedSyncCore, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"},
+		{Val: membarrierCmdRegisterPrivateExpeditedSyncCore, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"},
+		{Val: membarrierCmdPrivateExpeditedRseq, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"},
+		{Val: membarrierCmdRegisterPrivateExpeditedRseq, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"},
+	}
+	membarrierCmdValues = append(format.ValueSet{{Val: membarrierCmdQuery, Name: "MEMBARRIER_CMD_QUERY"}}, membarrierCmds...)
+	// membarrierFlags is membarrier's flags.
+	membarrierFlags = format.FlagSet{{Val: membarrierCmdFlagCPU, Name: "MEMBARRIER_CMD_FLAG_CPU"}}
+
 	// mremapFlags is mremap's flags.
 	mremapFlags = format.FlagSet{
 		{Val: unix.MREMAP_MAYMOVE, Name: "MREMAP_MAYMOVE"},
@@ -181,6 +221,28 @@ var (
 		},
 	}
 
+	// PkeyAccess prints pkey_alloc's access rights (PKEY_DISABLE_*).
+	PkeyAccess = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		d.Flags(pkeyAccess, c.Args[i], "PKEY_???")
+	}}
+
+	// MembarrierCmd prints membarrier's cmd (an int) as a value.
+	MembarrierCmd = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		d.Value(membarrierCmdValues, uint64(uint32(c.Args[i])), "MEMBARRIER_CMD_???")
+	}}
+
+	// MembarrierFlags prints membarrier's flags (MEMBARRIER_CMD_FLAG_*).
+	MembarrierFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		d.Flags(membarrierFlags, uint64(uint32(c.Args[i])), "MEMBARRIER_CMD_FLAG_???")
+	}}
+
+	// MembarrierCPU prints membarrier's cpu_id (an int), only when the
+	// flags (the previous argument) hold MEMBARRIER_CMD_FLAG_CPU.
+	MembarrierCPU = &Arg{
+		Print: func(d *Decoder, c *Call, i int) { d.Int(int64(int32(c.Args[i]))) },
+		Skip:  func(c *Call, i int) bool { return uint32(c.Args[i-1])&membarrierCmdFlagCPU == 0 },
+	}
+
 	// MincoreVec prints mincore's vector at exit: one 0 or 1 per page
 	// of the length (the previous argument), at most -s of them; the
 	// address on failure.
@@ -213,3 +275,14 @@ var (
 		d.S("]")
 	}}
 )
+
+// membarrierDone is membarrier's exit hook: MEMBARRIER_CMD_QUERY's
+// non-zero result is the set of supported commands, in hex with their
+// names after it.
+func membarrierDone(d *Decoder, c *Call) {
+	if c.Failed() || c.Ret == 0 || uint32(c.Args[0]) != membarrierCmdQuery {
+		return
+	}
+	c.RetAs = RetHex
+	c.Detail = string(membarrierCmds.Append(nil, uint64(c.Ret), d.Opts.Style, ""))
+}

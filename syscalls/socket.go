@@ -3,6 +3,7 @@ package syscalls
 import (
 	"encoding/binary"
 	"strconv"
+	"sync"
 
 	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
@@ -667,8 +668,10 @@ var (
 	// MmsgTimeout prints recvmmsg's timeout as it was at entry (kept by
 	// MmsgRecv), and sets "Timeout" or the time left as the detail.
 	MmsgTimeout = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		mmsgMu.Lock()
 		st := mmsgStates[c]
 		delete(mmsgStates, c)
+		mmsgMu.Unlock()
 		if st != nil {
 			d.S(st.timeout)
 		} else {
@@ -693,8 +696,10 @@ type mmsgState struct {
 
 // mmsgStates holds the entry state of recvmmsg calls in flight, keyed by
 // their Call; the exit takes it out. (Call.Saved has only four words.)
-// Decoding happens on the tracer's one goroutine.
-var mmsgStates = map[*Call]*mmsgState{}
+var (
+	mmsgMu     sync.Mutex
+	mmsgStates = map[*Call]*mmsgState{}
+)
 
 func saveMmsg(d *Decoder, c *Call, i int) {
 	vlen := uint64(uint32(c.Args[i+1]))
@@ -709,16 +714,20 @@ func saveMmsg(d *Decoder, c *Call, i int) {
 		}
 		st.namelen = append(st.namelen, int32(m.namelen))
 	}
+	mmsgMu.Lock()
 	if len(mmsgStates) > 4096 {
 		// Calls that never exited (their threads died): drop them.
 		clear(mmsgStates)
 	}
 	mmsgStates[c] = st
+	mmsgMu.Unlock()
 }
 
 // takeMmsgState returns the entry state of recvmmsg call c (empty if
 // none), leaving the timeout for MmsgTimeout.
 func takeMmsgState(c *Call) *mmsgState {
+	mmsgMu.Lock()
+	defer mmsgMu.Unlock()
 	if st := mmsgStates[c]; st != nil {
 		return st
 	}

@@ -341,8 +341,20 @@ func (d *Decoder) dev(v uint64) {
 // timeComment appends " /* 2024-01-02T03:04:05.123456789+0000 */" for a
 // time in seconds and nanoseconds, in the local zone as strace does;
 // nothing for the zero time or an unrepresentable one.
-func (d *Decoder) timeComment(sec int64, nsec uint64) {
-	if sec == 0 && nsec == 0 {
+func (d *Decoder) timeComment(sec int64, nsec uint64) { d.timeCommentPart(sec, nsec, 9) }
+
+// timeCommentPart is timeComment for a fraction of a second given in
+// width decimal digits (6 for microseconds, 0 for none); nothing when the
+// fraction does not fit them.
+func (d *Decoder) timeCommentPart(sec int64, part uint64, width int) {
+	if sec == 0 && part == 0 {
+		return
+	}
+	limit := uint64(1)
+	for i := 0; i < width; i++ {
+		limit *= 10
+	}
+	if part >= limit {
 		return
 	}
 	t := time.Unix(sec, 0)
@@ -352,10 +364,10 @@ func (d *Decoder) timeComment(sec int64, nsec uint64) {
 	t = t.In(time.Local)
 	d.S(" /* ")
 	d.B = t.AppendFormat(d.B, "2006-01-02T15:04:05")
-	if nsec != 0 {
+	if part != 0 {
 		d.S(".")
-		s := strconv.FormatUint(nsec, 10)
-		for i := len(s); i < 9; i++ {
+		s := strconv.FormatUint(part, 10)
+		for i := len(s); i < width; i++ {
 			d.S("0")
 		}
 		d.S(s)

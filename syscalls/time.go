@@ -69,7 +69,7 @@ func (d *Decoder) timespecBytes(b []byte) {
 	d.S("{tv_sec=")
 	d.Int(int64(binary.LittleEndian.Uint64(b)))
 	d.S(", tv_nsec=")
-	d.Int(int64(binary.LittleEndian.Uint64(b[8:])))
+	d.Uint(binary.LittleEndian.Uint64(b[8:])) // unsigned, as strace prints it
 	d.S("}")
 }
 
@@ -87,7 +87,7 @@ func (d *Decoder) timevalBytes(b []byte) {
 	d.S("{tv_sec=")
 	d.Int(int64(binary.LittleEndian.Uint64(b)))
 	d.S(", tv_usec=")
-	d.Int(int64(binary.LittleEndian.Uint64(b[8:])))
+	d.Uint(binary.LittleEndian.Uint64(b[8:])) // unsigned, as strace prints it
 	d.S("}")
 }
 

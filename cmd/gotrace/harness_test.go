@@ -142,11 +142,66 @@ var (
 	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_[amc]time|st_[amc]time_nsec|st_ino|d_ino|stx_ino|st_dev|stx_[amcb]time)=[0-9]+`)
 	reTimeCmt   = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
 	// Values of the machine, not of the tracee: free space, clock ticks,
-	// mkstemp's random suffix.
+	// sysinfo's counters (the totals stay), a child's rusage counters
+	// (memory peak, page faults, block I/O, context switches: the
+	// scheduler's), and getrandom's bytes (whose count stays).
 	reFree    = regexp.MustCompile(`(f_bfree|f_bavail|f_ffree)=\d+`)
 	reTicks   = regexp.MustCompile(`^((?:P\d+ +)?times\(.*\) += )\d+`)
-	reMkstemp = regexp.MustCompile(`(/tmp/[^"/]*-)[A-Za-z0-9]{6}"`)
+	reSysinfo = regexp.MustCompile(`sysinfo\(\{uptime=\d+, loads=\[\d+, \d+, \d+\], (totalram=\d+), freeram=\d+, sharedram=\d+, bufferram=\d+, (totalswap=\d+), freeswap=\d+, procs=\d+, (totalhigh=\d+), freehigh=\d+, (mem_unit=\d+)\}`)
+	reRusage  = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
+	reTms     = regexp.MustCompile(`\b(tms_c?[us]time)=(\d+)( /\* (\d+\.\d\d) s \*/)?`)
+	reRandom  = regexp.MustCompile(`^((?:P\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
+	// The pid column: strace pads a pid to five columns and a space
+	// ("%-5d "), so a pid's width, a matter of chance, shows in the spacing.
+	rePidCol = regexp.MustCompile(`^(\d+)( +)`)
 )
+
+// randomBytes replaces the bytes getrandom returned, printed in hex, by
+// "\\x??" each, when there are no more of them than the call asked for and
+// "..." follows exactly when fewer are shown.
+func randomBytes(l string) string {
+	m := reRandom.FindStringSubmatchIndex(l)
+	if m == nil {
+		return l
+	}
+	n := (m[5] - m[4]) / 4
+	asked, _ := strconv.Atoi(l[m[8]:m[9]])
+	dots := strings.HasPrefix(l[m[6]:m[7]], "\"...")
+	if n > asked || dots != (n < asked) {
+		return l
+	}
+	return l[:m[4]] + strings.Repeat(`\x??`, n) + l[m[5]:]
+}
+
+// cpuTicks replaces one of times()'s CPU times, in clock ticks, by N when
+// its comment, if any (none with -X raw, none for a zero), gives it in
+// seconds at 100 ticks a second.
+func cpuTicks(f string) string {
+	m := reTms.FindStringSubmatch(f)
+	n, _ := strconv.Atoi(m[2])
+	if m[3] != "" && (n == 0 || m[4] != fmt.Sprintf("%d.%02d", n/100, n%100)) {
+		return f
+	}
+	return m[1] + "=N"
+}
+
+// pidColumn makes a line's pid column one space wide when its padding is
+// strace's ("%-5d "), so pids of different widths compare equal; a line
+// padded otherwise is left as it is, to show as a difference.
+func pidColumn(l string) string {
+	m := rePidCol.FindStringSubmatch(l)
+	if m == nil {
+		return l
+	}
+	want := 6 - len(m[1])
+	if want < 1 {
+		want = 1
+	}
+	if len(m[2]) != want {
+		return l
+	}
+	return m[1] + " " + l[len(m[0]):]
+}
 
 // normalize replaces pids (consistently: the first pid seen is P1…),
 // addresses, timestamps and durations, and the padding before " = ".
@@ -174,17 +229,21 @@ func normalize(s string) string {
 	lines := strings.Split(s, "\n")
 	sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
 	for i, l := range lines {
+		l = pidColumn(l)
 		l = reDuration.ReplaceAllString(l, " <DUR>")
 		l = reAddr.ReplaceAllString(l, "0xADDR")
 		l = rePad.ReplaceAllString(l, ") =$1")
 		l = reTimeVals.ReplaceAllString(l, "$1=N")
 		l = reTimeCmt.ReplaceAllString(l, "/* DATE */")
 		l = reFree.ReplaceAllString(l, "$1=N")
-		l = reMkstemp.ReplaceAllString(l, `${1}XXXXXX"`)
 		for _, p := range order {
 			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
 		}
 		l = reTicks.ReplaceAllString(l, "${1}TICKS")
+		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
+		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
+		l = reRusage.ReplaceAllString(l, "$1=N")
+		l = randomBytes(l)
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")

@@ -36,6 +36,9 @@ type config struct {
 	status     syscalls.StatusSet
 	statusSet  bool
 	killOnExit bool
+	an         anConfig // the analysis options (summary.go)
+	tree       bool     // --tree: each -p PID's descendants too
+	noSeccomp  bool     // --no-seccomp-bpf: no seccomp filter for a launched command
 	cmd        []string
 }
 
@@ -81,9 +84,13 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		okOnly    = fs.BoolP("successful-only", "z", false, "print only syscalls that succeeded")
 		failOnly  = fs.BoolP("failed-only", "Z", false, "print only syscalls that failed")
 		killExit  = fs.Bool("kill-on-exit", false, "kill the tracees if gotrace exits")
+		_         = fs.Bool("seccomp-bpf", true, "stop a launched command only at traced syscalls (the default)")
+		noSeccomp = fs.Bool("no-seccomp-bpf", false, "stop at every syscall even when -e trace= selects a few")
+		tree      = fs.Bool("tree", false, "with -p: attach to each PID's descendants too (implies -f)")
 		help      = fs.BoolP("help", "h", false, "print this help")
 		ver       = fs.BoolP("version", "V", false, "print the version")
 	)
+	anf := addAnalysisFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, false, &usageError{msg: pflagMessage(err), hint: true}
 	}
@@ -98,11 +105,20 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	cfg = &config{
 		follow: *follow, outFile: *out, appendOut: *appendOut,
 		relative: *relative, durations: *durations, verbose: *verbose,
-		quiet: *quiet, killOnExit: *killExit, cmd: fs.Args(),
+		quiet: *quiet, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
 	}
 	cfg.trace, _ = syscalls.ParseSyscallSet("all")
 	cfg.signals, _ = syscalls.ParseSignalSet("all")
 	cfg.status, _ = syscalls.ParseStatusSet("all")
+	if err := anf.apply(cfg); err != nil {
+		return nil, false, err
+	}
+	if *tree {
+		cfg.tree = true
+		if cfg.follow == 0 {
+			cfg.follow = 1 // later children are followed as with -f
+		}
+	}
 	if *separate && cfg.follow == 1 {
 		cfg.follow = 2
 	}
@@ -173,6 +189,13 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 			return nil, false, err
 		}
 	}
+	if cfg.killOnExit && len(cfg.pids) > 0 {
+		// As strace 6.6: attached processes outlive their tracer.
+		return nil, false, errorf("--kill-on-exit and -p/--attach are mutually exclusive options")
+	}
+	if cfg.tree && len(cfg.pids) == 0 {
+		return nil, false, &usageError{msg: "--tree requires -p PID", hint: true}
+	}
 	if len(cfg.pids) == 0 && len(cfg.cmd) == 0 {
 		return nil, false, &usageError{msg: "must have PROG [ARGS] or -p PID", hint: true}
 	}
@@ -184,6 +207,9 @@ func (c *config) qualify(expr string) error {
 	name, value, err := syscalls.ParseQualifier(expr)
 	if err != nil {
 		return qualifyErr(err)
+	}
+	if err := c.qualifyAn(name, value); err != errNotMine {
+		return err
 	}
 	switch name {
 	case "trace":

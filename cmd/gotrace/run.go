@@ -53,16 +53,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if separate {
 		out, toMsgs = io.Discard, false
 	} else if cfg.outFile != "" {
-		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-		if cfg.appendOut {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
-		}
-		f, err := os.OpenFile(cfg.outFile, flags|unix.O_CLOEXEC, 0o666)
+		f, closeOut, err := openOutput(cfg.outFile, cfg.appendOut) // a file, or "|command"
 		if err != nil {
 			fmt.Fprintf(stderr, "gotrace: Can't fopen '%s': %s\n", cfg.outFile, errnoText(err))
 			return 1
 		}
-		defer f.Close()
+		defer closeOut()
 		out, toMsgs = f, false
 	}
 	po := format.PrinterOptions{
@@ -76,7 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	p := format.NewPrinter(out, outBufSize, po)
-	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit})
+	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
+		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp, Rusage: cfg.an.needRusage()})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {
 		s.sep = newSepFiles(cfg.outFile, cfg.appendOut, po, stderr)
@@ -126,11 +123,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			attached++
 		}
+		if cfg.tree && attached > 0 {
+			attached += attachTree(cfg.pids, tr.Tracing, func(pid int) bool {
+				return tr.Attach(pid, true) == nil
+			})
+		}
 		return nil
 	})
 	if s.lazy != nil {
 		s.lazy.stop()
 	}
+	s.an.finish() // the -c summary
 	s.flush()
 	if s.sep != nil {
 		s.noteErr(s.sep.closeAll())

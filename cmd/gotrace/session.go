@@ -21,6 +21,7 @@ type tstate struct {
 	start  time.Time // entry time, for -T
 	held   []byte    // entry text held back until the exit (-e status=)
 	holdng bool
+	an     anThread // the analysis options' state (summary.go)
 	// prev is the previous syscall, named by restart_syscall. It starts
 	// at 0 ("read"), which is what strace 6.1 names after an attach.
 	prev int
@@ -41,6 +42,7 @@ type session struct {
 	rest    []byte
 	ret     []byte
 
+	an         *analysis    // the analysis options (summary.go)
 	sep        *sepFiles    // -ff -o FILE: one file per thread, else nil
 	lazy       *lazyFlusher // -o FILE: flushes shortly after the loop waits
 	launched   int
@@ -74,6 +76,7 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 	})
 	s.dec.Mem = &s.mem
 	s.hold = cfg.statusSet
+	s.an = newAnalysis(s)
 	return s
 }
 
@@ -116,7 +119,11 @@ func (s *session) message(text string) {
 }
 
 func (s *session) flush() {
-	if err := s.p.Flush(); err != nil && s.writeErr == nil {
+	err := s.p.Flush()
+	if e := s.an.flush(); err == nil {
+		err = e
+	}
+	if err != nil && s.writeErr == nil {
 		s.writeErr = err
 		s.tr.Detach()
 	}
@@ -142,6 +149,7 @@ func (s *session) Handle(ev *ptrace.Event) {
 		s.lazy.hold()
 	}
 	st := s.thread(ev.Tid)
+	s.an.event(st, ev)
 	// strace's "[pid N] " prefix shows while more than one thread is
 	// traced, the one exiting included.
 	n := s.tr.Traced()
@@ -226,12 +234,12 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 		st.prev = c.Nr
 	}
 	c.Nr, c.Args, c.SP = ev.Sysno, ev.Args, ev.SP
-	st.shown = s.cfg.trace.Has(ev.Sysno)
+	st.shown = s.an.enter(st, ev, s.cfg.trace.Has(ev.Sysno))
 	if !st.shown {
 		return
 	}
 	s.mem.tid = ev.Tid
-	b := s.dec.Enter(s.buf[:0], c)
+	b := s.an.enterText(s.buf[:0], c)
 	if c.Nr == unix.SYS_RESTART_SYSCALL {
 		b = append(b, "<... resuming interrupted "...)
 		b = append(b, syscalls.Name(st.prev)...)
@@ -249,27 +257,29 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 
 func (s *session) exit(st *tstate, ev *ptrace.Event) {
 	st.inSys = false
+	s.mem.tid = ev.Tid
+	s.an.exit(st, ev)
 	if !st.shown {
 		return
 	}
 	c := &st.call
 	c.Ret = ev.Ret
-	s.mem.tid = ev.Tid
-	rest := s.dec.Exit(s.rest[:0], c)
-	ret := s.dec.Return(s.ret[:0], c)
+	rest := s.an.exitText(s.rest[:0], c)
+	ret := s.an.retText(s.ret[:0], c, st, ev.Time)
 	if st.holdng {
 		st.holdng = false
 		want := syscalls.StatusSuccessful
 		if c.Failed() {
 			want = syscalls.StatusFailed
 		}
-		if !s.cfg.status.Has(want) {
+		if !s.cfg.status.Has(want) || !s.an.keep(st, ev) {
 			s.rest, s.ret = rest[:0], ret[:0]
 			return
 		}
 		st.p.Enter(&st.line, st.start, c.Entry.Name, st.held)
 	}
 	st.p.Exit(&st.line, ev.Time, rest, ret, ev.Time.Sub(st.start))
+	s.an.after(st, ev, rest, ret)
 	s.rest, s.ret = rest[:0], ret[:0]
 }
 
@@ -282,7 +292,7 @@ func (s *session) unfinished(st *tstate, ev *ptrace.Event) {
 	st.inSys = false
 	if st.holdng {
 		st.holdng = false
-		if !s.cfg.status.Has(syscalls.StatusUnfinished) {
+		if !s.cfg.status.Has(syscalls.StatusUnfinished) || !s.an.keep(st, ev) {
 			return
 		}
 		st.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)

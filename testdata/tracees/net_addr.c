@@ -1,12 +1,11 @@
 /* net_addr: socket addresses of every family gotrace decodes, passed to
  * bind/connect/sendto (some fail on purpose; only the decoding matters).
- * Loopback only. */
+ * Loopback only; interface index 1 is the loopback device. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
-#include <net/if.h>
 #include <netinet/in.h>
 #include <stddef.h>
 #include <string.h>
@@ -50,7 +49,7 @@ int main(void)
 	connect(s, (struct sockaddr *)&s6, sizeof s6);
 	connect(s, (struct sockaddr *)&s6, 24);
 	inet_pton(AF_INET6, "fe80::1", &s6.sin6_addr);
-	s6.sin6_scope_id = if_nametoindex("lo");
+	s6.sin6_scope_id = 1 /* lo */;
 	s6.sin6_flowinfo = htonl(0x12345);
 	connect(s, (struct sockaddr *)&s6, sizeof s6);
 	s6.sin6_scope_id = 12345;
@@ -83,7 +82,7 @@ int main(void)
 	memset(&ll, 0, sizeof ll);
 	ll.sll_family = AF_PACKET;
 	ll.sll_protocol = htons(ETH_P_IP);
-	ll.sll_ifindex = if_nametoindex("lo");
+	ll.sll_ifindex = 1 /* lo */;
 	ll.sll_hatype = 1;
 	ll.sll_pkttype = PACKET_BROADCAST;
 	ll.sll_halen = 6;

@@ -11,11 +11,14 @@
 
 int main(void)
 {
-	char tmpl[] = "/tmp/gotrace-net-io-XXXXXX";
-	int f = mkstemp(tmpl);
+	/* A fixed name in the working directory rather than mkstemp(3):
+	 * glibc's mkstemp calls getrandom only on some runs, which would make
+	 * the trace itself vary. */
+	const char *tmp = "gotrace-net-io.tmp";
+	int f = open(tmp, O_RDWR | O_CREAT | O_EXCL, 0600);
 	if (f < 0)
 		return 1;
-	unlink(tmpl);
+	unlink(tmp);
 	struct iovec w[2] = { { "hello, ", 7 }, { "vectored world\n", 15 } };
 	pwritev(f, w, 2, 0);
 	pwritev2(f, w, 1, 100, RWF_DSYNC | RWF_HIPRI);

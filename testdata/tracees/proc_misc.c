@@ -16,6 +16,18 @@
 #include <linux/sched.h>
 #include <asm/prctl.h>
 
+/* A child's SIGCHLD is generated when it stops, continues or exits, while
+ * the parent runs on: where its delivery shows in the trace would be up to
+ * the scheduler. So SIGCHLD stays blocked while a child lives and is let
+ * through once the child is reaped, at a fixed place. */
+static sigset_t chld;
+
+static void sigchld_here(void)
+{
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+}
+
 int main(void)
 {
 	char buf[64];
@@ -104,25 +116,39 @@ int main(void)
 	syscall(SYS_capset, &hdr, data);
 	hdr.version = 1;
 	syscall(SYS_capget, &hdr, NULL);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	pid_t c = syscall(SYS_fork);
 	if (c == 0) syscall(SYS_exit, 7);
 	int st;
 	syscall(SYS_wait4, c, &st, 0, NULL);
+	sigchld_here();
+	/* vfork returns once the child has let go of the memory, a moment
+	 * before it becomes a zombie: the wait that reaps it blocks. */
 	c = syscall(SYS_vfork);
 	if (c == 0) syscall(SYS_exit, 0);
 	struct rusage r2;
+	syscall(SYS_wait4, -1, &st, __WALL, &r2);
+	sigchld_here();
 	syscall(SYS_wait4, -1, &st, WNOHANG | __WALL, &r2);
 	syscall(SYS_wait4, -1, &st, WNOHANG, NULL);
 	syscall(SYS_wait4, -1, (void *)1, 0x8000, NULL);
 	c = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (c == 0) syscall(SYS_exit, 0);
 	syscall(SYS_wait4, c, &st, __WALL, &r2);
+	sigchld_here();
+	/* waitid fills only some of siginfo's fields: the rest stay as the
+	 * tracee left them. */
 	siginfo_t info;
+	memset(&info, 0, sizeof(info));
 	c = syscall(SYS_clone, CLONE_PARENT_SETTID | SIGCHLD, 0, &tidaddr, NULL, 0);
 	if (c == 0) { raise(SIGSTOP); syscall(SYS_exit, 0); }
 	syscall(SYS_waitid, P_PID, c, &info, WSTOPPED, NULL);
+	sigchld_here();
 	kill(c, SIGCONT);
 	syscall(SYS_waitid, P_PID, c, &info, WEXITED, &ru);
+	sigchld_here();
 	syscall(SYS_waitid, P_ALL, 0, &info, WEXITED | WNOHANG, NULL);
 	syscall(SYS_waitid, 99, 0, NULL, WEXITED, NULL);
 	struct clone_args ca;
@@ -131,14 +157,23 @@ int main(void)
 	c = syscall(SYS_clone3, &ca, sizeof(ca));
 	if (c == 0) syscall(SYS_exit, 0);
 	syscall(SYS_wait4, c, &st, 0, NULL);
+	sigchld_here();
+	/* The child to be killed writes more than a pipe holds: once the
+	 * parent has read its first byte, the child is in that write for good,
+	 * and the kill finds it there, whatever the scheduler did. */
+	static char big[1 << 20];
+	int ready[2];
+	pipe(ready);
 	ca.flags = CLONE_PIDFD | CLONE_CHILD_SETTID;
 	int pidfd;
 	ca.pidfd = (unsigned long)&pidfd;
 	ca.child_tid = (unsigned long)&tidaddr;
 	c = syscall(SYS_clone3, &ca, sizeof(ca));
-	if (c == 0) { pause(); syscall(SYS_exit, 0); }
+	if (c == 0) { write(ready[1], big, sizeof(big)); syscall(SYS_exit, 0); }
+	read(ready[0], buf, 1);
 	syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
 	syscall(SYS_wait4, c, &st, 0, NULL);
+	sigchld_here();
 	syscall(SYS_clone3, NULL, 64);
 	syscall(SYS_clone3, &ca, 1);
 	int pfd = syscall(SYS_pidfd_open, getpid(), 0);

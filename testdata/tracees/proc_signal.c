@@ -139,18 +139,35 @@ int main(void)
 	write(sp[1], "x", 1);
 	fcntl(sp[0], F_SETSIG, SIGIO);
 	write(sp[1], "x", 1);
+	/* A child's SIGCHLD comes while the parent runs on: it stays blocked
+	 * until the child is reaped, so its delivery has a fixed place. */
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	pid_t c = fork();
 	if (c == 0)
 		_exit(3);
 	int st;
 	wait4(c, &st, 0, NULL);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	/* The child to be killed writes more than a pipe holds: once the
+	 * parent has read its first byte, the child is in that write for good,
+	 * and the kill finds it there, whatever the scheduler did. */
+	static char big[1 << 20];
+	int ready[2];
+	pipe(ready);
 	c = fork();
 	if (c == 0) {
-		pause();
+		write(ready[1], big, sizeof(big));
 		_exit(0);
 	}
+	char b;
+	read(ready[0], &b, 1);
 	kill(c, SIGKILL);
 	wait4(c, &st, 0, NULL);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 
 	/* sigsuspend, sigtimedwait, sigaltstack */
 	set = 0;
