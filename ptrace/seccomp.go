@@ -27,11 +27,14 @@ import (
 // Safety: a filter whose SECCOMP_RET_TRACE finds no tracer fails the call
 // with ENOSYS. So a filtered tracee must never outlive its tracer or be
 // detached: gotrace sets PTRACE_O_EXITKILL on every tracee when a filter is
-// in use (if gotrace dies, the kernel kills them), and on a detach request
-// (^C) it kills the filtered tracees rather than leaving them broken (a
-// process started by gotrace dies with it, as under strace's
-// --seccomp-bpf, whose kill-on-exit is implied). Attached processes
-// (-p) never get a filter.
+// in use (only if gotrace itself is killed does the kernel kill them, as
+// under strace's --seccomp-bpf, whose kill-on-exit is implied). A detach
+// request (a write error on -o) neither detaches nor kills them: the tracer
+// turns passive and silently serves their stops until they exit (see
+// Tracer.loop). The command line asks for the filter only with "-o FILE
+// PROG", where ^C and the other fatal signals are ignored by gotrace (they
+// reach the command from the terminal), so no signal asks for a detach.
+// Attached processes (-p) never get a filter.
 //
 // Non-x86-64 calls (int $0x80, x32) always stop: the filter only allows
 // native x86-64 numbers it was told are untraced.

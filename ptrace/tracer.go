@@ -166,6 +166,7 @@ type Tracer struct {
 	filtering bool
 
 	loopTid   int
+	passive   bool // Detach asked while filtered tracees live: trace silently
 	detachReq atomic.Bool
 	waker     atomic.Int32 // pid of the process started to wake wait4
 	running   atomic.Bool
@@ -306,7 +307,7 @@ func (t *Tracer) Attach(pid int, all bool) error {
 	}
 	ev := &t.ev
 	ev.Kind, ev.Tid, ev.Time, ev.Followed, ev.Threads = Attached, pid, time.Now(), false, n
-	t.h.Handle(ev)
+	t.report(ev)
 	return nil
 }
 
@@ -344,7 +345,7 @@ func (t *Tracer) seize(tid int) error {
 func (t *Tracer) emit(k Kind, tid int) {
 	ev := &t.ev
 	ev.Kind, ev.Tid, ev.Time = k, tid, time.Now()
-	t.h.Handle(ev)
+	t.report(ev)
 }
 
 // loop is the wait loop: one wait4 per stop, one resume per stop.
@@ -355,8 +356,15 @@ func (t *Tracer) loop() error {
 		ru = new(unix.Rusage)
 	}
 	for len(t.threads) > 0 {
-		if t.detachReq.Load() {
-			return t.detachAll()
+		if t.detachReq.Load() && !t.passive {
+			if !t.anyFiltered() {
+				return t.detachAll()
+			}
+			// A tracee under gotrace's seccomp filter cannot be
+			// detached unharmed (its traced calls would fail with
+			// ENOSYS) and must not be killed: gotrace goes on as a
+			// silent tracer until it exits (see seccomp.go).
+			t.passive = true
 		}
 		// One blocking wait4 per stop (chosen for speed): a WNOHANG
 		// probe first, to flush only when idle, returned nothing on
@@ -411,14 +419,14 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		delete(t.threads, tid)
 		ev.Kind, ev.Status = Exited, ws.ExitStatus()
 		if !th.hidden {
-			t.h.Handle(ev)
+			t.report(ev)
 		}
 		return
 	case ws.Signaled():
 		delete(t.threads, tid)
 		ev.Kind, ev.Sig, ev.Core = Killed, int(ws.Signal()), ws.CoreDump()
 		if !th.hidden {
-			t.h.Handle(ev)
+			t.report(ev)
 		}
 		return
 	case !ws.Stopped():
@@ -441,7 +449,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		ev.Siginfo = [128]byte{}
 		_ = ptracePtr(unix.PTRACE_GETSIGINFO, tid, 0, unsafe.Pointer(&ev.Siginfo[0]))
 		if !th.hidden {
-			t.h.Handle(ev)
+			t.report(ev)
 		}
 		t.resume(th, sig)
 	case unix.PTRACE_EVENT_STOP:
@@ -450,7 +458,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			// Group-stop: stay stopped, but let a SIGCONT through.
 			ev.Kind, ev.Sig = GroupStop, sig
 			if !th.hidden {
-				t.h.Handle(ev)
+				t.report(ev)
 			}
 			th.listening = true
 			if err := ptrace(unix.PTRACE_LISTEN, tid, 0, 0); err != nil {
@@ -469,7 +477,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			ev.Kind = ExitStop
 			ev.Sysno, ev.Args, ev.Compat = th.sysno, th.args, th.compat
 			if !th.hidden {
-				t.h.Handle(ev)
+				t.report(ev)
 			}
 		}
 		t.resume(th, 0)
@@ -495,7 +503,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		}
 		ev.Kind, ev.Former = Exec, former
 		if !th.hidden {
-			t.h.Handle(ev)
+			t.report(ev)
 		}
 		t.resume(th, 0)
 	case unix.PTRACE_EVENT_CLONE, unix.PTRACE_EVENT_FORK, unix.PTRACE_EVENT_VFORK:
@@ -510,7 +518,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			c.filtered = th.filtered // the filter is inherited
 			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
-				t.h.Handle(ev)
+				t.report(ev)
 			}
 			if c.early {
 				// Its first stop came before this event and was
@@ -527,13 +535,31 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	}
 }
 
+// report hands an event to the handler; a passive tracer (see loop)
+// reports only exits, so the command's status is still known.
+func (t *Tracer) report(ev *Event) {
+	if t.passive && ev.Kind != Exited && ev.Kind != Killed {
+		return
+	}
+	t.h.Handle(ev)
+}
+
+func (t *Tracer) anyFiltered() bool {
+	for _, th := range t.threads {
+		if th.filtered {
+			return true
+		}
+	}
+	return false
+}
+
 // announce reports a followed child at its first stop: strace announces
 // one when it first sees it stopped, not at its parent's clone event.
 func (t *Tracer) announce(th *thread) {
 	if th.followed && !th.hidden {
 		ev := &t.ev
 		ev.Kind, ev.Tid, ev.Followed, ev.Threads = Attached, th.tid, true, 1
-		t.h.Handle(ev)
+		t.report(ev)
 	}
 }
 
@@ -575,7 +601,7 @@ func (t *Tracer) syscallStop(th *thread) {
 		ev.Sysno, ev.Args, ev.Compat, ev.SP = th.sysno, th.args, th.compat, th.sp
 	}
 	if !th.hidden {
-		t.h.Handle(ev)
+		t.report(ev)
 	}
 	t.resume(th, 0)
 }
@@ -608,12 +634,6 @@ func (t *Tracer) detachAll() error {
 	// Every thread is running or listening: interrupt each, then detach it
 	// at its next stop.
 	for _, th := range t.threads {
-		if th.filtered {
-			// Under gotrace's seccomp filter, detached, its traced
-			// calls would fail with ENOSYS: it dies instead (see
-			// seccomp.go), and is reaped below.
-			_ = unix.Kill(th.tid, unix.SIGKILL)
-		}
 		if th.dying {
 			// It will not stop again; a thread-group leader that
 			// exited before its threads stays a zombie until they
@@ -708,7 +728,7 @@ func (t *Tracer) detachOne(th *thread, sig int) {
 	}
 	ev := &t.ev
 	ev.Kind, ev.Tid, ev.Time, ev.InSys = Detached, th.tid, time.Now(), th.inSyscall
-	t.h.Handle(ev)
+	t.report(ev)
 }
 
 // event returns the PTRACE_EVENT_* of a stop status (0 for none). x/sys's

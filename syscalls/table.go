@@ -77,7 +77,7 @@ var table = [...]Entry{
 	unix.SYS_RT_SIGACTION:            {Class: TS, NArgs: 4, Args: a(Signal, SigactionIn, SigactionOut, Ulong)},
 	unix.SYS_RT_SIGPROCMASK:          {Class: TS, NArgs: 4, Args: a(SigprocmaskHow, SigsetIn, SigsetOut, Ulong)},
 	unix.SYS_RT_SIGRETURN:            {Class: TS, NArgs: 1, Args: a(Sigreturn)},
-	unix.SYS_IOCTL:                   {Class: TD, NArgs: 3},
+	unix.SYS_IOCTL:                   {Class: TD, NArgs: 3, Args: a(Fd, IoctlReq, IoctlArg)},
 	unix.SYS_PREAD64:                 {Class: TD, NArgs: 4, Args: a(Fd, StrOut, Ulong, Long)},
 	unix.SYS_PWRITE64:                {Class: TD, NArgs: 4, Args: a(Fd, InBuf, Ulong, Long)},
 	unix.SYS_READV:                   {Class: TD, NArgs: 3, Args: a(Fd, IovOut, Ulong)},

@@ -300,7 +300,7 @@ func perPid(flags []string) bool {
 
 var (
 	reUnfinished = regexp.MustCompile(`^(P\d+) +(.*) <unfinished \.\.\.>$`)
-	reResumed    = regexp.MustCompile(`^(P\d+) +<\.\.\. [a-z0-9_]+ resumed>(.*)$`)
+	reResumed    = regexp.MustCompile(`^(P\d+) +(?:(?:TIME|REL) )?<\.\.\. [a-z0-9_]+ resumed>(.*)$`)
 	reLinePid    = regexp.MustCompile(`^(P\d+) +`)
 )
 
@@ -315,7 +315,9 @@ func byPid(s string) string {
 	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
 		pid := "?"
 		if m := reLinePid.FindStringSubmatch(l); m != nil {
+			// "1234  " and "12345 " both become "P2 ".
 			pid = m[1]
+			l = pid + " " + l[len(m[0]):]
 		}
 		if _, ok := groups[pid]; !ok {
 			order = append(order, pid)

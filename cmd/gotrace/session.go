@@ -22,9 +22,11 @@ type tstate struct {
 	held   []byte    // entry text held back until the exit (-e status=)
 	holdng bool
 	an     anThread // the analysis options' state (summary.go)
-	// prev is the previous syscall, named by restart_syscall. It starts
-	// at 0 ("read"), which is what strace 6.1 names after an attach.
-	prev int
+	// prev is the previous traced syscall, named by restart_syscall;
+	// strace names "system call" while there is none (!prevSet). After
+	// an attach it is 0 ("read"), which is what strace 6.1 names.
+	prev    int
+	prevSet bool
 }
 
 // session turns tracer events into output: the Handler of ptrace.Tracer.
@@ -200,6 +202,9 @@ func (s *session) Handle(ev *ptrace.Event) {
 		}
 		s.forget(ev.Tid)
 	case ptrace.Attached:
+		if !ev.Followed {
+			st.prev, st.prevSet = 0, true
+		}
 		if s.cfg.quiet == 0 {
 			if ev.Threads > 1 {
 				s.message("Process " + strconv.Itoa(ev.Tid) + " attached with " + strconv.Itoa(ev.Threads) + " threads")
@@ -230,8 +235,8 @@ func (s *session) Handle(ev *ptrace.Event) {
 func (s *session) enter(st *tstate, ev *ptrace.Event) {
 	st.inSys, st.start = true, ev.Time
 	c := &st.call
-	if c.Nr != unix.SYS_RESTART_SYSCALL {
-		st.prev = c.Nr
+	if c.Nr != unix.SYS_RESTART_SYSCALL && st.shown {
+		st.prev, st.prevSet = c.Nr, true
 	}
 	c.Nr, c.Args, c.SP = ev.Sysno, ev.Args, ev.SP
 	st.shown = s.an.enter(st, ev, s.cfg.trace.Has(ev.Sysno))
@@ -242,7 +247,11 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 	b := s.an.enterText(s.buf[:0], c)
 	if c.Nr == unix.SYS_RESTART_SYSCALL {
 		b = append(b, "<... resuming interrupted "...)
-		b = append(b, syscalls.Name(st.prev)...)
+		if st.prevSet {
+			b = append(b, syscalls.Name(st.prev)...)
+		} else {
+			b = append(b, "system call"...)
+		}
 		b = append(b, " ..."...)
 		b = append(b, '>')
 	}

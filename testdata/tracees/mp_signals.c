@@ -14,12 +14,22 @@ static void on_usr1(int sig) { (void)sig; write(1, "usr1\n", 5); }
 int main(void)
 {
 	int p[2], st;
+	/* SIGCHLD blocked: its delivery races with wait4, which still reaps. */
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	pipe(p);
 	pid_t c = fork();
 	if (c == 0) {
+		sigset_t blk, none;
+		sigemptyset(&blk);
+		sigaddset(&blk, SIGUSR1);
+		sigemptyset(&none);
 		signal(SIGUSR1, on_usr1);
+		sigprocmask(SIG_BLOCK, &blk, NULL);
 		write(p[1], "r", 1);
-		pause();
+		sigsuspend(&none);
 		_exit(2);
 	}
 	char b;
@@ -35,7 +45,7 @@ int main(void)
 		_exit(5);
 	}
 	read(p[0], &b, 1);
-	struct timespec d = { 0, 50000000 };
+	struct timespec d = { 0, 100000000 };
 	nanosleep(&d, NULL);
 	kill(c, SIGSTOP);
 	wait4(c, &st, WUNTRACED, NULL);

@@ -1,0 +1,826 @@
+package syscalls
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	"github.com/gotrace/gotrace/format"
+	"golang.org/x/sys/unix"
+)
+
+// The ioctl family: the request by name (the terminal requests of type
+// 'T', the socket requests of type 0x89, a few file ones) or, when strace
+// names none, in its _IOC(dir, type, nr, size) form; the argument decoded
+// for the requests strace decodes (termios, winsize, ints behind pointers,
+// struct ifreq), else in hex.
+
+// The request encoding (asm-generic/ioctl.h).
+const (
+	iocNRBits    = 8
+	iocTypeBits  = 8
+	iocSizeBits  = 14
+	iocTypeShift = iocNRBits
+	iocSizeShift = iocTypeShift + iocTypeBits
+	iocDirShift  = iocSizeShift + iocSizeBits
+	iocWrite     = 1
+	iocRead      = 2
+)
+
+// Requests x/sys lacks (asm-generic/ioctls.h, linux/sockios.h,
+// linux/fs.h), and struct sizes.
+const (
+	fionread   = 0x541b
+	fionbio    = 0x5421
+	fionclex   = 0x5450
+	fioclex    = 0x5451
+	fioasync   = 0x5452
+	fioqsize   = 0x5460
+	fiosetown  = 0x8901
+	fiogetown  = 0x8903
+	fibmap     = 0x1
+	figetbsz   = 0x2
+	fifreeze   = 0xc0045877
+	fithaw     = 0xc0045878
+	sndTimerSt = 0x54a0 // SNDRV_TIMER_IOCTL_START and the next three
+
+	sizeofTermios  = 36 // the kernel's struct termios: 4 flags, c_line, c_cc[19]
+	sizeofTermios2 = 44 // and c_ispeed, c_ospeed
+	sizeofTermio   = 18 // 4 shorts, c_line, c_cc[8]
+	nccTermios     = 19
+	nccTermio      = 8
+	sizeofWinsize  = 8
+	sizeofIfreq    = 40
+	ibshift        = 16 // CIBAUD's shift (asm-generic/termbits.h)
+)
+
+// ioArg is how a request's third argument prints.
+type ioArg uint8
+
+const (
+	ioHex         ioArg = iota // strace's default: the value in hex
+	ioNone                     // nothing: the call has two arguments
+	ioAddr                     // an address not followed: NULL or hex
+	ioInt                      // the value itself, an int
+	ioIntIn                    // [int] read at entry
+	ioIntOut                   // [int] written, at exit
+	ioModemIn                  // [TIOCM_*] at entry
+	ioModemOut                 // [TIOCM_*] at exit
+	ioTermiosIn                // struct termios at entry
+	ioTermiosOut               // struct termios at exit
+	ioTermios2In               // struct termios2 at entry
+	ioTermios2Out              // struct termios2 at exit
+	ioTermioIn                 // struct termio at entry
+	ioTermioOut                // struct termio at exit
+	ioWinsizeIn                // struct winsize at entry
+	ioWinsizeOut               // struct winsize at exit
+	ioTcflsh                   // TCFLSH's queue selector
+	ioTcxonc                   // TCXONC's action
+	ioChar                     // TIOCSTI: one byte, quoted
+	ioIfname                   // a bridge name: a string of IFNAMSIZ bytes
+	ioIfindex                  // {ifr_ifindex=…} at entry
+	ioIfreqIn                  // struct ifreq at entry: the name and the field
+	ioIfreqOut                 // struct ifreq: the name at entry, the field at exit
+)
+
+// ioctlReq is one request strace names, with how its argument prints.
+type ioctlReq struct {
+	Val  uint32
+	Name string // several names joined by " or ", as strace prints a shared number
+	Arg  ioArg
+}
+
+// ioctlReqs are the requests named, in strace 6.1's words.
+var ioctlReqs = []ioctlReq{
+	{unix.TCGETS, "TCGETS", ioTermiosOut},
+	{unix.TCSETS, "SNDCTL_TMR_START or TCSETS", ioTermiosIn},
+	{unix.TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", ioTermiosIn},
+	{unix.TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF", ioTermiosIn},
+	{unix.TCGETA, "TCGETA", ioTermioOut},
+	{unix.TCSETA, "TCSETA", ioTermioIn},
+	{unix.TCSETAW, "TCSETAW", ioTermioIn},
+	{unix.TCSETAF, "TCSETAF", ioTermioIn},
+	{unix.TCSBRK, "TCSBRK", ioInt},
+	{unix.TCXONC, "TCXONC", ioTcxonc},
+	{unix.TCFLSH, "TCFLSH", ioTcflsh},
+	{unix.TIOCEXCL, "TIOCEXCL", ioNone},
+	{unix.TIOCNXCL, "TIOCNXCL", ioNone},
+	{unix.TIOCSCTTY, "TIOCSCTTY", ioInt},
+	{unix.TIOCGPGRP, "TIOCGPGRP", ioIntOut},
+	{unix.TIOCSPGRP, "TIOCSPGRP", ioIntIn},
+	{unix.TIOCOUTQ, "TIOCOUTQ", ioIntOut},
+	{unix.TIOCSTI, "TIOCSTI", ioChar},
+	{unix.TIOCGWINSZ, "TIOCGWINSZ", ioWinsizeOut},
+	{unix.TIOCSWINSZ, "TIOCSWINSZ", ioWinsizeIn},
+	{unix.TIOCMGET, "TIOCMGET", ioModemOut},
+	{unix.TIOCMBIS, "TIOCMBIS", ioModemIn},
+	{unix.TIOCMBIC, "TIOCMBIC", ioModemIn},
+	{unix.TIOCMSET, "TIOCMSET", ioModemIn},
+	{unix.TIOCGSOFTCAR, "TIOCGSOFTCAR", ioIntOut},
+	{unix.TIOCSSOFTCAR, "TIOCSSOFTCAR", ioIntIn},
+	{fionread, "FIONREAD", ioIntOut},
+	{unix.TIOCLINUX, "TIOCLINUX", ioHex},
+	{unix.TIOCCONS, "TIOCCONS", ioNone},
+	{unix.TIOCGSERIAL, "TIOCGSERIAL", ioHex},
+	{unix.TIOCSSERIAL, "TIOCSSERIAL", ioNone},
+	{unix.TIOCPKT, "TIOCPKT", ioIntIn},
+	{fionbio, "FIONBIO", ioIntIn},
+	{unix.TIOCNOTTY, "TIOCNOTTY", ioNone},
+	{unix.TIOCSETD, "TIOCSETD", ioIntIn},
+	{unix.TIOCGETD, "TIOCGETD", ioIntOut},
+	{unix.TCSBRKP, "TCSBRKP", ioInt},
+	{unix.TIOCSBRK, "TIOCSBRK", ioNone},
+	{unix.TIOCCBRK, "TIOCCBRK", ioNone},
+	{unix.TIOCGSID, "TIOCGSID", ioIntOut},
+	{unix.TIOCGRS485, "TIOCGRS485", ioHex},
+	{unix.TIOCSRS485, "TIOCSRS485", ioHex},
+	{unix.TCGETX, "TCGETX", ioHex},
+	{unix.TCSETX, "TCSETX", ioHex},
+	{unix.TCSETXF, "TCSETXF", ioHex},
+	{unix.TCSETXW, "TCSETXW", ioHex},
+	{unix.TIOCVHANGUP, "TIOCVHANGUP", ioNone},
+	{unix.TIOCGPTPEER, "TIOCGPTPEER", ioHex},
+	{fionclex, "FIONCLEX", ioNone},
+	{fioclex, "FIOCLEX", ioNone},
+	{fioasync, "FIOASYNC", ioIntIn},
+	{unix.TIOCSERCONFIG, "TIOCSERCONFIG", ioHex},
+	{unix.TIOCSERGWILD, "TIOCSERGWILD", ioHex},
+	{unix.TIOCSERSWILD, "TIOCSERSWILD", ioHex},
+	{unix.TIOCGLCKTRMIOS, "TIOCGLCKTRMIOS", ioTermiosOut},
+	{unix.TIOCSLCKTRMIOS, "TIOCSLCKTRMIOS", ioTermiosIn},
+	{unix.TIOCSERGSTRUCT, "TIOCSERGSTRUCT", ioHex},
+	{unix.TIOCSERGETLSR, "TIOCSERGETLSR", ioHex},
+	{unix.TIOCSERGETMULTI, "TIOCSERGETMULTI", ioHex},
+	{unix.TIOCSERSETMULTI, "TIOCSERSETMULTI", ioHex},
+	{unix.TIOCMIWAIT, "TIOCMIWAIT", ioHex},
+	{unix.TIOCGICOUNT, "TIOCGICOUNT", ioHex},
+	{fioqsize, "FIOQSIZE", ioHex},
+	{sndTimerSt, "SNDRV_TIMER_IOCTL_START", ioHex},
+	{sndTimerSt + 1, "SNDRV_TIMER_IOCTL_STOP", ioHex},
+	{sndTimerSt + 2, "SNDRV_TIMER_IOCTL_CONTINUE", ioHex},
+	{sndTimerSt + 3, "SNDRV_TIMER_IOCTL_PAUSE", ioHex},
+	{unix.TUNGETDEVNETNS, "TUNGETDEVNETNS", ioHex},
+	{unix.TCGETS2, "TCGETS2", ioTermios2Out},
+	{unix.TCSETS2, "TCSETS2", ioTermios2In},
+	{unix.TCSETSW2, "TCSETSW2", ioTermios2In},
+	{unix.TCSETSF2, "TCSETSF2", ioTermios2In},
+	{unix.TIOCGPTN, "TIOCGPTN", ioIntOut},
+	{unix.TIOCSPTLCK, "TIOCSPTLCK", ioIntIn},
+	{unix.TIOCGDEV, "TIOCGDEV", ioIntOut},
+	{unix.TIOCSIG, "TIOCSIG", ioHex},
+	{unix.TIOCGPKT, "TIOCGPKT", ioHex},
+	{unix.TIOCGPTLCK, "TIOCGPTLCK", ioHex},
+	{unix.TIOCGEXCL, "TIOCGEXCL", ioIntOut},
+
+	{fiosetown, "FIOSETOWN", ioIntIn},
+	{unix.SIOCSPGRP, "SIOCSPGRP", ioIntIn},
+	{fiogetown, "FIOGETOWN", ioIntOut},
+	{unix.SIOCGPGRP, "SIOCGPGRP", ioIntOut},
+	{unix.SIOCATMARK, "SIOCATMARK", ioIntOut},
+	{unix.SIOCGSTAMP_OLD, "SIOCGSTAMP_OLD", ioAddr},
+	{unix.SIOCGSTAMPNS_OLD, "SIOCGSTAMPNS_OLD", ioAddr},
+	{unix.SIOCADDRT, "SIOCADDRT", ioAddr},
+	{unix.SIOCDELRT, "SIOCDELRT", ioAddr},
+	{unix.SIOCRTMSG, "SIOCRTMSG", ioAddr},
+	{unix.SIOCGIFNAME, "SIOCGIFNAME", ioIfreqOut},
+	{unix.SIOCSIFLINK, "SIOCSIFLINK", ioAddr},
+	{unix.SIOCGIFCONF, "SIOCGIFCONF", ioHex},
+	{unix.SIOCGIFFLAGS, "SIOCGIFFLAGS", ioIfreqOut},
+	{unix.SIOCSIFFLAGS, "SIOCSIFFLAGS", ioIfreqIn},
+	{unix.SIOCGIFADDR, "SIOCGIFADDR", ioIfreqOut},
+	{unix.SIOCSIFADDR, "SIOCSIFADDR", ioIfreqIn},
+	{unix.SIOCGIFDSTADDR, "SIOCGIFDSTADDR", ioIfreqOut},
+	{unix.SIOCSIFDSTADDR, "SIOCSIFDSTADDR", ioIfreqIn},
+	{unix.SIOCGIFBRDADDR, "SIOCGIFBRDADDR", ioIfreqOut},
+	{unix.SIOCSIFBRDADDR, "SIOCSIFBRDADDR", ioIfreqIn},
+	{unix.SIOCGIFNETMASK, "SIOCGIFNETMASK", ioIfreqOut},
+	{unix.SIOCSIFNETMASK, "SIOCSIFNETMASK", ioIfreqIn},
+	{unix.SIOCGIFMETRIC, "SIOCGIFMETRIC", ioIfreqOut},
+	{unix.SIOCSIFMETRIC, "SIOCSIFMETRIC", ioIfreqIn},
+	{unix.SIOCGIFMEM, "SIOCGIFMEM", ioAddr},
+	{unix.SIOCSIFMEM, "SIOCSIFMEM", ioAddr},
+	{unix.SIOCGIFMTU, "SIOCGIFMTU", ioIfreqOut},
+	{unix.SIOCSIFMTU, "SIOCSIFMTU", ioIfreqIn},
+	{unix.SIOCSIFNAME, "SIOCSIFNAME", ioIfreqIn},
+	{unix.SIOCSIFHWADDR, "SIOCSIFHWADDR", ioHex},
+	{unix.SIOCGIFENCAP, "SIOCGIFENCAP", ioIntOut},
+	{unix.SIOCSIFENCAP, "SIOCSIFENCAP", ioIntIn},
+	{unix.SIOCGIFHWADDR, "SIOCGIFHWADDR", ioHex},
+	{unix.SIOCGIFSLAVE, "SIOCGIFSLAVE", ioIfreqOut},
+	{unix.SIOCSIFSLAVE, "SIOCSIFSLAVE", ioIfreqIn},
+	{unix.SIOCADDMULTI, "SIOCADDMULTI", ioHex},
+	{unix.SIOCDELMULTI, "SIOCDELMULTI", ioHex},
+	{unix.SIOCGIFINDEX, "SIOCGIFINDEX", ioIfreqOut},
+	{unix.SIOCSIFPFLAGS, "SIOCSIFPFLAGS", ioAddr},
+	{unix.SIOCGIFPFLAGS, "SIOCGIFPFLAGS", ioAddr},
+	{unix.SIOCDIFADDR, "SIOCDIFADDR", ioAddr},
+	{unix.SIOCSIFHWBROADCAST, "SIOCSIFHWBROADCAST", ioHex},
+	{unix.SIOCGIFCOUNT, "SIOCGIFCOUNT", ioAddr},
+	{unix.SIOCGIFBR, "SIOCGIFBR", ioAddr},
+	{unix.SIOCSIFBR, "SIOCSIFBR", ioAddr},
+	{unix.SIOCGIFTXQLEN, "SIOCGIFTXQLEN", ioIfreqOut},
+	{unix.SIOCSIFTXQLEN, "SIOCSIFTXQLEN", ioIfreqIn},
+	{unix.SIOCETHTOOL, "SIOCETHTOOL", ioAddr},
+	{unix.SIOCGMIIPHY, "SIOCGMIIPHY", ioAddr},
+	{unix.SIOCGMIIREG, "SIOCGMIIREG", ioAddr},
+	{unix.SIOCSMIIREG, "SIOCSMIIREG", ioAddr},
+	{unix.SIOCWANDEV, "SIOCWANDEV", ioAddr},
+	{unix.SIOCOUTQNSD, "SIOCOUTQNSD", ioIntOut},
+	{unix.SIOCGSKNS, "SIOCGSKNS", ioAddr},
+	{unix.SIOCDARP, "SIOCDARP", ioAddr},
+	{unix.SIOCGARP, "SIOCGARP", ioAddr},
+	{unix.SIOCSARP, "SIOCSARP", ioAddr},
+	{unix.SIOCDRARP, "SIOCDRARP", ioAddr},
+	{unix.SIOCGRARP, "SIOCGRARP", ioAddr},
+	{unix.SIOCSRARP, "SIOCSRARP", ioAddr},
+	{unix.SIOCGIFMAP, "SIOCGIFMAP", ioIfreqOut},
+	{unix.SIOCSIFMAP, "SIOCSIFMAP", ioIfreqIn},
+	{unix.SIOCADDDLCI, "SIOCADDDLCI", ioAddr},
+	{unix.SIOCDELDLCI, "SIOCDELDLCI", ioAddr},
+	{unix.SIOCGIFVLAN, "SIOCGIFVLAN", ioAddr},
+	{unix.SIOCSIFVLAN, "SIOCSIFVLAN", ioAddr},
+	{unix.SIOCBONDENSLAVE, "SIOCBONDENSLAVE", ioAddr},
+	{unix.SIOCBONDRELEASE, "SIOCBONDRELEASE", ioAddr},
+	{unix.SIOCBONDSETHWADDR, "SIOCBONDSETHWADDR", ioAddr},
+	{unix.SIOCBONDSLAVEINFOQUERY, "SIOCBONDSLAVEINFOQUERY", ioAddr},
+	{unix.SIOCBONDINFOQUERY, "SIOCBONDINFOQUERY", ioAddr},
+	{unix.SIOCBONDCHANGEACTIVE, "SIOCBONDCHANGEACTIVE", ioAddr},
+	{unix.SIOCBRADDBR, "SIOCBRADDBR", ioIfname},
+	{unix.SIOCBRDELBR, "SIOCBRDELBR", ioIfname},
+	{unix.SIOCBRADDIF, "SIOCBRADDIF", ioIfindex},
+	{unix.SIOCBRDELIF, "SIOCBRDELIF", ioIfindex},
+	{unix.SIOCSHWTSTAMP, "SIOCSHWTSTAMP", ioAddr},
+	{unix.SIOCGHWTSTAMP, "SIOCGHWTSTAMP", ioAddr},
+	{unix.SIOCPROTOPRIVATE, "SIOCPROTOPRIVATE", ioHex},
+	{unix.SIOCDEVPRIVATE, "SIOCDEVPRIVATE", ioHex},
+
+	{fibmap, "FIBMAP", ioHex},
+	{figetbsz, "FIGETBSZ", ioHex},
+	{fifreeze, "FIFREEZE", ioNone},
+	{fithaw, "FITHAW", ioNone},
+	{unix.BLKFLSBUF, "BLKFLSBUF", ioNone},
+}
+
+// ioctlIndex finds a request in ioctlReqs.
+var ioctlIndex = func() map[uint32]int {
+	m := make(map[uint32]int, len(ioctlReqs))
+	for i, r := range ioctlReqs {
+		m[r.Val] = i
+	}
+	return m
+}()
+
+var (
+	// iocDirs is the direction field of an unnamed request.
+	iocDirs = format.FlagSet{
+		{Val: iocRead, Name: "_IOC_READ"},
+		{Val: iocWrite, Name: "_IOC_WRITE"},
+	}
+
+	// termIflags is termios's c_iflag.
+	termIflags = format.FlagSet{
+		{Val: unix.IGNBRK, Name: "IGNBRK"},
+		{Val: unix.BRKINT, Name: "BRKINT"},
+		{Val: unix.IGNPAR, Name: "IGNPAR"},
+		{Val: unix.PARMRK, Name: "PARMRK"},
+		{Val: unix.INPCK, Name: "INPCK"},
+		{Val: unix.ISTRIP, Name: "ISTRIP"},
+		{Val: unix.INLCR, Name: "INLCR"},
+		{Val: unix.IGNCR, Name: "IGNCR"},
+		{Val: unix.ICRNL, Name: "ICRNL"},
+		{Val: unix.IUCLC, Name: "IUCLC"},
+		{Val: unix.IXON, Name: "IXON"},
+		{Val: unix.IXANY, Name: "IXANY"},
+		{Val: unix.IXOFF, Name: "IXOFF"},
+		{Val: unix.IMAXBEL, Name: "IMAXBEL"},
+		{Val: unix.IUTF8, Name: "IUTF8"},
+	}
+	// termOdelays are the delay fields of c_oflag, each a value printed
+	// before the flags.
+	termOdelays = []struct {
+		mask uint64
+		vals format.ValueSet
+		dflt string
+	}{
+		{unix.NLDLY, format.ValueSet{{Val: unix.NL0, Name: "NL0"}, {Val: unix.NL1, Name: "NL1"}}, "NL?"},
+		{unix.CRDLY, format.ValueSet{{Val: unix.CR0, Name: "CR0"}, {Val: unix.CR1, Name: "CR1"},
+			{Val: unix.CR2, Name: "CR2"}, {Val: unix.CR3, Name: "CR3"}}, "CR?"},
+		// TAB3 is XTABS on Linux; strace names it XTABS.
+		{unix.TABDLY, format.ValueSet{{Val: unix.TAB0, Name: "TAB0"}, {Val: unix.TAB1, Name: "TAB1"},
+			{Val: unix.TAB2, Name: "TAB2"}, {Val: unix.XTABS, Name: "XTABS"}}, "TAB?"},
+		{unix.BSDLY, format.ValueSet{{Val: unix.BS0, Name: "BS0"}, {Val: unix.BS1, Name: "BS1"}}, "BS?"},
+		{unix.VTDLY, format.ValueSet{{Val: unix.VT0, Name: "VT0"}, {Val: unix.VT1, Name: "VT1"}}, "VT?"},
+		{unix.FFDLY, format.ValueSet{{Val: unix.FF0, Name: "FF0"}, {Val: unix.FF1, Name: "FF1"}}, "FF?"},
+	}
+	// termOflags is the rest of c_oflag.
+	termOflags = format.FlagSet{
+		{Val: unix.OPOST, Name: "OPOST"},
+		{Val: unix.OLCUC, Name: "OLCUC"},
+		{Val: unix.ONLCR, Name: "ONLCR"},
+		{Val: unix.OCRNL, Name: "OCRNL"},
+		{Val: unix.ONOCR, Name: "ONOCR"},
+		{Val: unix.ONLRET, Name: "ONLRET"},
+		{Val: unix.OFILL, Name: "OFILL"},
+		{Val: unix.OFDEL, Name: "OFDEL"},
+	}
+	// baudRates are c_cflag's CBAUD field (and CIBAUD's, shifted).
+	baudRates = format.ValueSet{
+		{Val: unix.B0, Name: "B0"}, {Val: unix.B50, Name: "B50"}, {Val: unix.B75, Name: "B75"},
+		{Val: unix.B110, Name: "B110"}, {Val: unix.B134, Name: "B134"}, {Val: unix.B150, Name: "B150"},
+		{Val: unix.B200, Name: "B200"}, {Val: unix.B300, Name: "B300"}, {Val: unix.B600, Name: "B600"},
+		{Val: unix.B1200, Name: "B1200"}, {Val: unix.B1800, Name: "B1800"}, {Val: unix.B2400, Name: "B2400"},
+		{Val: unix.B4800, Name: "B4800"}, {Val: unix.B9600, Name: "B9600"}, {Val: unix.B19200, Name: "B19200"},
+		{Val: unix.B38400, Name: "B38400"}, {Val: unix.B57600, Name: "B57600"}, {Val: unix.B115200, Name: "B115200"},
+		{Val: unix.B230400, Name: "B230400"}, {Val: unix.B460800, Name: "B460800"}, {Val: unix.B500000, Name: "B500000"},
+		{Val: unix.B576000, Name: "B576000"}, {Val: unix.B921600, Name: "B921600"}, {Val: unix.B1000000, Name: "B1000000"},
+		{Val: unix.B1152000, Name: "B1152000"}, {Val: unix.B1500000, Name: "B1500000"}, {Val: unix.B2000000, Name: "B2000000"},
+		{Val: unix.B2500000, Name: "B2500000"}, {Val: unix.B3000000, Name: "B3000000"}, {Val: unix.B3500000, Name: "B3500000"},
+		{Val: unix.B4000000, Name: "B4000000"}, {Val: unix.BOTHER, Name: "BOTHER"},
+	}
+	// charSizes are c_cflag's CSIZE field.
+	charSizes = format.ValueSet{
+		{Val: unix.CS5, Name: "CS5"}, {Val: unix.CS6, Name: "CS6"},
+		{Val: unix.CS7, Name: "CS7"}, {Val: unix.CS8, Name: "CS8"},
+	}
+	// termCflags is the rest of c_cflag.
+	termCflags = format.FlagSet{
+		{Val: unix.CSTOPB, Name: "CSTOPB"},
+		{Val: unix.CREAD, Name: "CREAD"},
+		{Val: unix.PARENB, Name: "PARENB"},
+		{Val: unix.PARODD, Name: "PARODD"},
+		{Val: unix.HUPCL, Name: "HUPCL"},
+		{Val: unix.CLOCAL, Name: "CLOCAL"},
+		{Val: unix.CMSPAR, Name: "CMSPAR"},
+		{Val: unix.CRTSCTS, Name: "CRTSCTS"},
+	}
+	// termLflags is c_lflag, in strace's order.
+	termLflags = format.FlagSet{
+		{Val: unix.ISIG, Name: "ISIG"},
+		{Val: unix.ICANON, Name: "ICANON"},
+		{Val: unix.XCASE, Name: "XCASE"},
+		{Val: unix.ECHO, Name: "ECHO"},
+		{Val: unix.ECHOE, Name: "ECHOE"},
+		{Val: unix.ECHOK, Name: "ECHOK"},
+		{Val: unix.ECHONL, Name: "ECHONL"},
+		{Val: unix.NOFLSH, Name: "NOFLSH"},
+		{Val: unix.IEXTEN, Name: "IEXTEN"},
+		{Val: unix.ECHOCTL, Name: "ECHOCTL"},
+		{Val: unix.ECHOPRT, Name: "ECHOPRT"},
+		{Val: unix.ECHOKE, Name: "ECHOKE"},
+		{Val: unix.FLUSHO, Name: "FLUSHO"},
+		{Val: unix.PENDIN, Name: "PENDIN"},
+		{Val: unix.TOSTOP, Name: "TOSTOP"},
+		{Val: unix.EXTPROC, Name: "EXTPROC"},
+	}
+	// lineDiscs are c_line's line disciplines (linux/tty.h; x/sys has
+	// none of them).
+	lineDiscs = func() format.ValueSet {
+		names := []string{"N_TTY", "N_SLIP", "N_MOUSE", "N_PPP", "N_STRIP", "N_AX25", "N_X25", "N_6PACK",
+			"N_MASC", "N_R3964", "N_PROFIBUS_FDL", "N_IRDA", "N_SMSBLOCK", "N_HDLC", "N_SYNC_PPP", "N_HCI",
+			"N_GIGASET_M101", "N_SLCAN", "N_PPS", "N_V253", "N_CAIF", "N_GSM0710", "N_TI_WL", "N_TRACESINK",
+			"N_TRACEROUTER", "N_NCI", "N_SPEAKUP", "N_NULL"}
+		vs := make(format.ValueSet, len(names))
+		for i, n := range names {
+			vs[i] = format.Value{Val: uint64(i), Name: n}
+		}
+		return vs
+	}()
+	// ccNames name c_cc's slots by index (unix.V*); the last two have none.
+	ccNames = func() [nccTermios]string {
+		var a [nccTermios]string
+		for _, v := range []struct {
+			i    int
+			name string
+		}{
+			{unix.VINTR, "VINTR"}, {unix.VQUIT, "VQUIT"}, {unix.VERASE, "VERASE"}, {unix.VKILL, "VKILL"},
+			{unix.VEOF, "VEOF"}, {unix.VTIME, "VTIME"}, {unix.VMIN, "VMIN"}, {unix.VSWTC, "VSWTC"},
+			{unix.VSTART, "VSTART"}, {unix.VSTOP, "VSTOP"}, {unix.VSUSP, "VSUSP"}, {unix.VEOL, "VEOL"},
+			{unix.VREPRINT, "VREPRINT"}, {unix.VDISCARD, "VDISCARD"}, {unix.VWERASE, "VWERASE"},
+			{unix.VLNEXT, "VLNEXT"}, {unix.VEOL2, "VEOL2"},
+		} {
+			a[v.i] = v.name
+		}
+		return a
+	}()
+	// modemFlags are the TIOCM_* bits (TIOCM_OUT1, OUT2, LOOP: not in
+	// x/sys).
+	modemFlags = format.FlagSet{
+		{Val: unix.TIOCM_LE, Name: "TIOCM_LE"},
+		{Val: unix.TIOCM_DTR, Name: "TIOCM_DTR"},
+		{Val: unix.TIOCM_RTS, Name: "TIOCM_RTS"},
+		{Val: unix.TIOCM_ST, Name: "TIOCM_ST"},
+		{Val: unix.TIOCM_SR, Name: "TIOCM_SR"},
+		{Val: unix.TIOCM_CTS, Name: "TIOCM_CTS"},
+		{Val: unix.TIOCM_CAR, Name: "TIOCM_CAR"},
+		{Val: unix.TIOCM_RNG, Name: "TIOCM_RNG"},
+		{Val: unix.TIOCM_DSR, Name: "TIOCM_DSR"},
+		{Val: 0x2000, Name: "TIOCM_OUT1"},
+		{Val: 0x4000, Name: "TIOCM_OUT2"},
+		{Val: 0x8000, Name: "TIOCM_LOOP"},
+	}
+	// tcflshQueues is TCFLSH's argument.
+	tcflshQueues = format.ValueSet{
+		{Val: unix.TCIFLUSH, Name: "TCIFLUSH"},
+		{Val: unix.TCOFLUSH, Name: "TCOFLUSH"},
+		{Val: unix.TCIOFLUSH, Name: "TCIOFLUSH"},
+	}
+	// tcxoncActions is TCXONC's argument.
+	tcxoncActions = format.ValueSet{
+		{Val: unix.TCOOFF, Name: "TCOOFF"},
+		{Val: unix.TCOON, Name: "TCOON"},
+		{Val: unix.TCIOFF, Name: "TCIOFF"},
+		{Val: unix.TCION, Name: "TCION"},
+	}
+	// iffFlags are struct ifreq's ifr_flags.
+	iffFlags = format.FlagSet{
+		{Val: unix.IFF_UP, Name: "IFF_UP"},
+		{Val: unix.IFF_BROADCAST, Name: "IFF_BROADCAST"},
+		{Val: unix.IFF_DEBUG, Name: "IFF_DEBUG"},
+		{Val: unix.IFF_LOOPBACK, Name: "IFF_LOOPBACK"},
+		{Val: unix.IFF_POINTOPOINT, Name: "IFF_POINTOPOINT"},
+		{Val: unix.IFF_NOTRAILERS, Name: "IFF_NOTRAILERS"},
+		{Val: unix.IFF_RUNNING, Name: "IFF_RUNNING"},
+		{Val: unix.IFF_NOARP, Name: "IFF_NOARP"},
+		{Val: unix.IFF_PROMISC, Name: "IFF_PROMISC"},
+		{Val: unix.IFF_ALLMULTI, Name: "IFF_ALLMULTI"},
+		{Val: unix.IFF_MASTER, Name: "IFF_MASTER"},
+		{Val: unix.IFF_SLAVE, Name: "IFF_SLAVE"},
+		{Val: unix.IFF_MULTICAST, Name: "IFF_MULTICAST"},
+		{Val: unix.IFF_PORTSEL, Name: "IFF_PORTSEL"},
+		{Val: unix.IFF_AUTOMEDIA, Name: "IFF_AUTOMEDIA"},
+		{Val: unix.IFF_DYNAMIC, Name: "IFF_DYNAMIC"},
+		{Val: unix.IFF_LOWER_UP, Name: "IFF_LOWER_UP"},
+		{Val: unix.IFF_DORMANT, Name: "IFF_DORMANT"},
+		{Val: unix.IFF_ECHO, Name: "IFF_ECHO"},
+	}
+)
+
+var (
+	// IoctlReq prints ioctl's request (an unsigned int): its name, or
+	// _IOC(dir, type, nr, size) when strace knows none; by -X style.
+	IoctlReq = &Arg{Print: func(d *Decoder, c *Call, i int) { d.ioctlReq(uint32(c.Args[i])) }}
+
+	// IoctlArg prints ioctl's third argument by the request (the previous
+	// argument): nothing, a value, or what it points to, at entry or at
+	// exit (an AtExit kind whose Save prints the entry part, like
+	// FcntlArg).
+	IoctlArg = &Arg{AtExit: true, Save: ioctlEnter, Print: ioctlExit}
+)
+
+// ioctlArgKind returns how request req's argument prints.
+func ioctlArgKind(req uint32) ioArg {
+	if i, ok := ioctlIndex[req]; ok {
+		return ioctlReqs[i].Arg
+	}
+	return ioHex
+}
+
+func (d *Decoder) ioctlReq(req uint32) {
+	switch d.Opts.Style {
+	case format.Raw:
+		d.Hex(uint64(req))
+		return
+	case format.Verbose:
+		d.Hex(uint64(req))
+		d.S(" /* ")
+		defer d.S(" */")
+	}
+	if i, ok := ioctlIndex[req]; ok {
+		d.S(ioctlReqs[i].Name)
+		return
+	}
+	d.S("_IOC(")
+	dir := uint64(req >> iocDirShift)
+	if dir == 0 {
+		d.S("_IOC_NONE")
+	} else {
+		d.B = iocDirs.Append(d.B, dir, format.Abbrev, "")
+	}
+	d.S(", ")
+	d.Hex(uint64(req>>iocTypeShift) & (1<<iocTypeBits - 1))
+	d.S(", ")
+	d.Hex(uint64(req) & (1<<iocNRBits - 1))
+	d.S(", ")
+	d.Hex(uint64(req>>iocSizeShift) & (1<<iocSizeBits - 1))
+	d.S(")")
+}
+
+// ioctlEnter is IoctlArg's entry half: Enter has appended ", "; print the
+// argument after it, or take the separator back.
+func ioctlEnter(d *Decoder, c *Call, i int) {
+	req := uint32(c.Args[i-1])
+	v := c.Args[i]
+	c.Saved[0] = 0
+	switch ioctlArgKind(req) {
+	case ioNone, ioIntOut, ioModemOut, ioTermiosOut, ioTermios2Out, ioTermioOut, ioWinsizeOut:
+		d.dropSep()
+	case ioAddr:
+		d.Addr(v)
+	case ioInt:
+		d.Int(int64(int32(v)))
+	case ioIntIn:
+		d.intPtr(v)
+	case ioModemIn:
+		d.modemFlags(v)
+	case ioTermiosIn:
+		d.termios(v, sizeofTermios)
+	case ioTermios2In:
+		d.termios(v, sizeofTermios2)
+	case ioTermioIn:
+		d.termio(v)
+	case ioWinsizeIn:
+		d.winsize(v)
+	case ioTcflsh:
+		d.Value(tcflshQueues, v, "TC???")
+	case ioTcxonc:
+		d.Value(tcxoncActions, v, "TC???")
+	case ioChar:
+		d.Buf(v, 1)
+	case ioIfname:
+		d.pathN(v, unix.IFNAMSIZ)
+	case ioIfindex:
+		b, ok := d.Read(v, sizeofIfreq)
+		if !ok {
+			d.Addr(v)
+			return
+		}
+		d.S("{ifr_ifindex=")
+		d.ifindex(binary.LittleEndian.Uint32(b[unix.IFNAMSIZ:]))
+		d.S("}")
+	case ioIfreqIn:
+		b, ok := d.Read(v, sizeofIfreq)
+		if !ok {
+			d.Addr(v)
+			return
+		}
+		var ifr [sizeofIfreq]byte
+		copy(ifr[:], b)
+		d.S("{ifr_name=")
+		d.ifname(ifr[:unix.IFNAMSIZ])
+		d.S(", ")
+		d.ifreqField(req, ifr[:])
+		d.S("}")
+	case ioIfreqOut:
+		b, ok := d.Read(v, sizeofIfreq)
+		if !ok {
+			d.Addr(v)
+			return
+		}
+		if req == unix.SIOCGIFNAME {
+			d.S("{ifr_ifindex=")
+			d.Int(int64(int32(binary.LittleEndian.Uint32(b[unix.IFNAMSIZ:]))))
+		} else {
+			d.S("{ifr_name=")
+			d.ifname(b[:unix.IFNAMSIZ])
+		}
+		c.Saved[0] = 1 // the structure is open: the exit closes it
+	default:
+		d.Hex(v)
+	}
+}
+
+// ioctlExit is IoctlArg's exit half.
+func ioctlExit(d *Decoder, c *Call, i int) {
+	req := uint32(c.Args[i-1])
+	v := c.Args[i]
+	kind := ioctlArgKind(req)
+	switch kind {
+	case ioIntOut, ioModemOut, ioTermiosOut, ioTermios2Out, ioTermioOut, ioWinsizeOut:
+		d.S(", ")
+		if c.Failed() {
+			d.Addr(v)
+			return
+		}
+	case ioIfreqOut:
+		if c.Saved[0] == 0 {
+			return
+		}
+		if !c.Failed() {
+			if b, ok := d.Read(v, sizeofIfreq); ok {
+				var ifr [sizeofIfreq]byte
+				copy(ifr[:], b)
+				d.S(", ")
+				d.ifreqField(req, ifr[:])
+			}
+		}
+		d.S("}")
+		return
+	default:
+		return
+	}
+	switch kind {
+	case ioIntOut:
+		d.intPtr(v)
+	case ioModemOut:
+		d.modemFlags(v)
+	case ioTermiosOut:
+		d.termios(v, sizeofTermios)
+	case ioTermios2Out:
+		d.termios(v, sizeofTermios2)
+	case ioTermioOut:
+		d.termio(v)
+	case ioWinsizeOut:
+		d.winsize(v)
+	}
+}
+
+// modemFlags appends the TIOCM_* bits at addr as [flags].
+func (d *Decoder) modemFlags(addr uint64) {
+	v, ok := d.ReadU32(addr)
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	d.S("[")
+	d.Flags(modemFlags, uint64(v), "TIOCM_???")
+	d.S("]")
+}
+
+// winsize appends the struct winsize at addr.
+func (d *Decoder) winsize(addr uint64) {
+	b, ok := d.Read(addr, sizeofWinsize)
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	le := binary.LittleEndian
+	d.S("{ws_row=")
+	d.Uint(uint64(le.Uint16(b)))
+	d.S(", ws_col=")
+	d.Uint(uint64(le.Uint16(b[2:])))
+	d.S(", ws_xpixel=")
+	d.Uint(uint64(le.Uint16(b[4:])))
+	d.S(", ws_ypixel=")
+	d.Uint(uint64(le.Uint16(b[6:])))
+	d.S("}")
+}
+
+// termios appends the kernel's struct termios (n = sizeofTermios) or
+// struct termios2 (sizeofTermios2) at addr: the four flag words, then
+// "..." or, with -v, c_line, c_cc and termios2's speeds.
+func (d *Decoder) termios(addr uint64, n int) {
+	b, ok := d.Read(addr, n)
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	var t [sizeofTermios2]byte
+	copy(t[:], b)
+	le := binary.LittleEndian
+	d.S("{")
+	d.termFlags(uint64(le.Uint32(t[0:])), uint64(le.Uint32(t[4:])), uint64(le.Uint32(t[8:])), uint64(le.Uint32(t[12:])))
+	if !d.Opts.Verbose {
+		d.S(", ...}")
+		return
+	}
+	d.termLineCC(t[16], t[17:17+nccTermios])
+	if n == sizeofTermios2 {
+		d.S(", c_ispeed=")
+		d.Uint(uint64(le.Uint32(t[36:])))
+		d.S(", c_ospeed=")
+		d.Uint(uint64(le.Uint32(t[40:])))
+	}
+	d.S("}")
+}
+
+// termio appends the struct termio at addr (flags in shorts, eight c_cc).
+func (d *Decoder) termio(addr uint64) {
+	b, ok := d.Read(addr, sizeofTermio)
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	var t [sizeofTermio]byte
+	copy(t[:], b)
+	le := binary.LittleEndian
+	d.S("{")
+	d.termFlags(uint64(le.Uint16(t[0:])), uint64(le.Uint16(t[2:])), uint64(le.Uint16(t[4:])), uint64(le.Uint16(t[6:])))
+	if !d.Opts.Verbose {
+		d.S(", ...}")
+		return
+	}
+	d.termLineCC(t[8], t[9:9+nccTermio])
+	d.S("}")
+}
+
+// termFlags appends c_iflag, c_oflag (its delay fields, then flags),
+// c_cflag (the speeds, the character size, then flags) and c_lflag.
+func (d *Decoder) termFlags(iflag, oflag, cflag, lflag uint64) {
+	d.S("c_iflag=")
+	d.Flags(termIflags, iflag, "")
+	d.S(", c_oflag=")
+	for _, f := range termOdelays {
+		d.Value(f.vals, oflag&f.mask, f.dflt)
+		d.S("|")
+		oflag &^= f.mask
+	}
+	d.Flags(termOflags, oflag, "")
+	d.S(", c_cflag=")
+	d.Value(baudRates, cflag&unix.CBAUD, "B???")
+	d.S("|")
+	if ib := cflag & unix.CIBAUD; ib != 0 {
+		d.Value(baudRates, ib>>ibshift, "B???")
+		d.S("<<")
+		d.Value(format.ValueSet{{Val: ibshift, Name: "IBSHIFT"}}, ibshift, "")
+		d.S("|")
+	}
+	d.Value(charSizes, cflag&unix.CSIZE, "CS?")
+	d.S("|")
+	d.Flags(termCflags, cflag&^(unix.CBAUD|unix.CIBAUD|unix.CSIZE), "")
+	d.S(", c_lflag=")
+	d.Flags(termLflags, lflag, "")
+}
+
+// termLineCC appends ", c_line=…, c_cc=[[VINTR]=0x3, …]".
+func (d *Decoder) termLineCC(line byte, cc []byte) {
+	d.S(", c_line=")
+	d.Value(lineDiscs, uint64(line), "N_???")
+	d.S(", c_cc=[")
+	for k, ch := range cc {
+		if k > 0 {
+			d.S(", ")
+		}
+		d.S("[")
+		if ccNames[k] != "" {
+			d.S(ccNames[k])
+		} else {
+			d.Uint(uint64(k))
+		}
+		d.S("]=")
+		d.Hex(uint64(ch))
+	}
+	d.S("]")
+}
+
+// ifname appends an interface name of IFNAMSIZ bytes: up to its NUL, or
+// all of it and "..." when there is none.
+func (d *Decoder) ifname(b []byte) {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		d.B = format.AppendQuoted(d.B, b[:i], d.Opts.X, false)
+		return
+	}
+	d.B = format.AppendQuoted(d.B, b, d.Opts.X, false)
+	d.S("...")
+}
+
+// ifreqField appends the field of struct ifreq (ifr, sizeofIfreq bytes)
+// that request req reads or writes, after its name.
+func (d *Decoder) ifreqField(req uint32, ifr []byte) {
+	u := ifr[unix.IFNAMSIZ:]
+	le := binary.LittleEndian
+	addr := func(field string) {
+		d.S(field)
+		d.S("=")
+		var sa [sizeofSockaddrIn + 1]byte
+		copy(sa[:], u[:sizeofSockaddrIn])
+		d.sockaddrBytes(sa[:], sizeofSockaddrIn) // struct sockaddr: 16 bytes
+	}
+	intField := func(field string) {
+		d.S(field)
+		d.S("=")
+		d.Int(int64(int32(le.Uint32(u))))
+	}
+	switch req {
+	case unix.SIOCSIFADDR, unix.SIOCGIFADDR:
+		addr("ifr_addr")
+	case unix.SIOCSIFDSTADDR, unix.SIOCGIFDSTADDR:
+		addr("ifr_dstaddr")
+	case unix.SIOCSIFBRDADDR, unix.SIOCGIFBRDADDR:
+		addr("ifr_broadaddr")
+	case unix.SIOCSIFNETMASK, unix.SIOCGIFNETMASK:
+		addr("ifr_netmask")
+	case unix.SIOCSIFFLAGS, unix.SIOCGIFFLAGS:
+		d.S("ifr_flags=")
+		d.Flags(iffFlags, uint64(le.Uint16(u)), "IFF_???")
+	case unix.SIOCGIFINDEX:
+		intField("ifr_ifindex")
+	case unix.SIOCSIFMETRIC, unix.SIOCGIFMETRIC:
+		intField("ifr_metric")
+	case unix.SIOCSIFMTU, unix.SIOCGIFMTU:
+		intField("ifr_mtu")
+	case unix.SIOCSIFTXQLEN, unix.SIOCGIFTXQLEN:
+		intField("ifr_qlen")
+	case unix.SIOCSIFSLAVE, unix.SIOCGIFSLAVE:
+		d.S("ifr_slave=")
+		d.ifname(u[:unix.IFNAMSIZ])
+	case unix.SIOCSIFNAME:
+		d.S("ifr_newname=")
+		d.ifname(u[:unix.IFNAMSIZ])
+	case unix.SIOCGIFNAME:
+		d.S("ifr_name=")
+		d.ifname(ifr[:unix.IFNAMSIZ])
+	case unix.SIOCSIFMAP, unix.SIOCGIFMAP:
+		d.S("ifr_map={mem_start=")
+		d.Hex(le.Uint64(u))
+		d.S(", mem_end=")
+		d.Hex(le.Uint64(u[8:]))
+		d.S(", base_addr=")
+		d.Hex(uint64(le.Uint16(u[16:])))
+		d.S(", irq=")
+		d.Hex(uint64(u[18]))
+		d.S(", dma=")
+		d.Hex(uint64(u[19]))
+		d.S(", port=")
+		d.Hex(uint64(u[20]))
+		d.S("}")
+	}
+}
