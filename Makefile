@@ -4,7 +4,7 @@ CC      ?= gcc
 BIN     := gotrace
 DEMOBIN := testdata/bin/http_demo
 
-.PHONY: all build test lint demo bench bench-nginx syscalls-report fuzz help
+.PHONY: all build test stress lint demo bench bench-nginx syscalls-report fuzz help
 
 all: build
 
@@ -13,6 +13,9 @@ build: ## build ./gotrace
 
 test: ## run every test (unit, integration under real ptrace, differential against /usr/bin/strace)
 	$(GO) test -count=1 -timeout 12m ./...
+
+stress: ## the -f stress tracee 20 times and 100 detaches at random moments
+	GOTRACE_STRESS_RUNS=20 GOTRACE_DETACH_RUNS=100 $(GO) test -count=1 -timeout 10m -run 'TestStress|TestDetachUnderLoad' -v ./cmd/gotrace
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -34,6 +37,13 @@ bench-nginx: ## nginx under wrk: req/s kept with strace and gotrace attached (ne
 
 syscalls-report: ## regenerate syscalls/COVERAGE.md from the table
 	cd syscalls && $(GO) run ./internal/mkreport
+
+FUZZTIME ?= 60s
+fuzz: ## run every fuzz target for FUZZTIME each (default 60s)
+	$(GO) test -run XXX -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./syscalls
+	$(GO) test -run XXX -fuzz '^FuzzFamilyDecoders$$' -fuzztime $(FUZZTIME) ./syscalls
+	$(GO) test -run XXX -fuzz '^FuzzAppendSiginfo$$' -fuzztime $(FUZZTIME) ./syscalls
+	$(GO) test -run XXX -fuzz '^FuzzAppendQuoted$$' -fuzztime $(FUZZTIME) ./format
 
 help:
 	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*## /\t/'

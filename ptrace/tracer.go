@@ -385,7 +385,9 @@ func (t *Tracer) loop() error {
 			}
 			return &Error{Op: "wait4", Pid: -1, Err: err}
 		}
-		if int32(tid) == t.waker.Load() {
+		if w := t.waker.Load(); w != 0 && int32(tid) == w && !ws.Stopped() {
+			// Reaped: forget its pid, which a tracee may get next.
+			t.waker.CompareAndSwap(w, 0)
 			continue
 		}
 		t.handle(tid, ws)
@@ -672,6 +674,13 @@ func (t *Tracer) detachAll() error {
 				// A new child whose first stop came before its
 				// parent's clone event: let it go now, and not
 				// wait for it when that event comes.
+				if event(ws) == unix.PTRACE_EVENT_EXEC {
+					// Not new: a non-leader thread that exec'd
+					// under the tid of a leader already let go.
+					if former, err := eventMsg(tid); err == nil {
+						delete(t.threads, former)
+					}
+				}
 				_ = ptrace(unix.PTRACE_DETACH, tid, 0, 0)
 				if early == nil {
 					early = make(map[int]bool)

@@ -49,10 +49,15 @@ func diffFds(t *testing.T, flags []string, name string, args ...string) {
 	if got.code != want.code {
 		t.Errorf("exit code: gotrace %d, strace %d", got.code, want.code)
 	}
-	if g, w := strings.ReplaceAll(got.stderr, "gotrace:", "strace:"), want.stderr; g != w {
+	if g, w := progName(got.stderr), progName(want.stderr); g != w {
 		t.Errorf("stderr differs:\ngotrace: %q\nstrace:  %q", g, w)
 	}
 	compareTraces(t, normalizeFds(got.trace), normalizeFds(want.trace))
+}
+
+// progName names both tools "TOOL" in their messages.
+func progName(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, stracePath, "TOOL"), "gotrace", "TOOL")
 }
 
 func TestDiffAnalysis(t *testing.T) {
@@ -264,7 +269,7 @@ func TestSummaryColumns(t *testing.T) {
 		cmd := append(args, "true")
 		g := runTracer(t, gotraceBin, cmd, "")
 		w := runTracer(t, stracePath, cmd, "")
-		if strings.ReplaceAll(g.stderr, "gotrace", "strace") != w.stderr || g.code != w.code {
+		if progName(g.stderr) != progName(w.stderr) || g.code != w.code {
 			t.Errorf("%v: gotrace %d %q, strace %d %q", args, g.code, g.stderr, w.code, w.stderr)
 		}
 	}
@@ -313,7 +318,7 @@ func TestOutputPipe(t *testing.T) {
 	r := runTracer(t, gotraceBin, []string{"-o", "|cat > " + out, "-e", "trace=write", bin}, "")
 	_ = r
 	b, err := os.ReadFile(out)
-	if err != nil || !strings.Contains(string(b), `write(1, "hello, world\n", 13) = 13`) {
+	if err != nil || !regexp.MustCompile(`write\(1, "hello, world\\n", 13\) += 13`).Match(b) {
 		t.Errorf("-o |cat: %v\n%s", err, b)
 	}
 }
@@ -351,7 +356,7 @@ type jsonArg struct {
 
 type jsonRawObj = json.RawMessage
 
-var reErrnoName = regexp.MustCompile(`^E[A-Z0-9]+$|^ERRNO_\d+$`)
+var reErrnoName = regexp.MustCompile(`^E[A-Z0-9_]+$|^ERRNO_\d+$`)
 
 // validateJSON checks one line against the schema; it returns the event.
 func validateJSON(line string) (*jsonEvent, error) {
@@ -426,8 +431,8 @@ func TestJSON(t *testing.T) {
 	var all []*jsonEvent
 	for _, src := range srcs {
 		name := strings.TrimSuffix(filepath.Base(src), ".c")
-		if name == "core_server" {
-			continue // waits for a client
+		if strings.HasSuffix(name, "_server") {
+			continue // they wait for a client
 		}
 		t.Run(name, func(t *testing.T) {
 			bin := tracee(t, name)

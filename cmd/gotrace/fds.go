@@ -98,8 +98,8 @@ func (fc *fdCache) tgid(tid int) int {
 			if j := bytes.IndexByte(rest, '\n'); j >= 0 {
 				rest = rest[:j]
 			}
-			if n, err := strconv.Atoi(strings.TrimSpace(string(rest))); err == nil {
-				g = n
+			if n, err := strconv.Atoi(strings.TrimSpace(string(rest))); err == nil && n > 0 {
+				g = n // (a reaped thread's status says 0)
 			}
 		}
 	}

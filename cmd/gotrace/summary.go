@@ -549,9 +549,7 @@ func (a *analysis) exit(st *tstate, ev *ptrace.Event) {
 	t := &st.an
 	if a.fds != nil {
 		a.fds.use(ev.Tid)
-		c := st.call
-		c.Nr = ev.Sysno
-		a.fds.fdEffects(&c, ev.Ret, a.readMem)
+		a.fds.fdEffects(&st.call, ev.Ret, a.readMem)
 	}
 	if !t.counted && !t.printed {
 		return

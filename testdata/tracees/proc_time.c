@@ -82,6 +82,11 @@ int main(void)
 	syscall(SYS_timer_create, 99, &sev, &tid);
 	struct itimerspec its = {{1, 2}, {3, 4}}, oits;
 	syscall(SYS_timer_settime, 0, 0, &its, &oits);
+	/* An absolute expiry 3 s after boot is long past: the timer fires at
+	 * once, overrun by one period for each second of uptime since. With a
+	 * period of 10^9 s the overrun (si_overrun, timer_getoverrun) is 0
+	 * rather than the machine's uptime. */
+	its.it_interval.tv_sec = 1000000000;
 	syscall(SYS_timer_settime, 0, TIMER_ABSTIME, &its, NULL);
 	syscall(SYS_timer_gettime, 0, &oits);
 	syscall(SYS_timer_getoverrun, 0);
