@@ -18,6 +18,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
 )
 
 // server is a running core_server tracee.
@@ -155,6 +156,9 @@ func TestAttachDetachServer(t *testing.T) {
 			pid := srv.cmd.Process.Pid
 			g, errb := startGotrace(t, []string{"-p", strconv.Itoa(pid), "-o", out}, 1)
 			srv.mustServe(t, 3)
+			// The server closes the connection after answering: wait
+			// until it is back in epoll_wait.
+			waitSyscall(t, pid, unix.SYS_EPOLL_WAIT)
 			require.NoError(t, g.Process.Signal(sig))
 			assert.Equal(t, 128+int(sig), waitExit(t, g), "gotrace dies of the signal it got, as strace")
 			assert.Contains(t, errb.String(), fmt.Sprintf("gotrace: Process %d attached\n", pid))
@@ -246,6 +250,23 @@ func TestAttachStoppedTracee(t *testing.T) {
 	assert.Contains(t, string(trace), "--- stopped by SIGSTOP ---\n")
 	assert.Contains(t, string(trace), "--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER")
 	srv.quit(t)
+}
+
+// waitSyscall waits until pid is blocked in syscall nr (/proc/PID/syscall).
+func waitSyscall(t *testing.T, pid, nr int) {
+	t.Helper()
+	want := strconv.Itoa(nr) + " "
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/syscall", pid))
+		if strings.HasPrefix(string(b), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("pid %d not blocked in syscall %d: %q", pid, nr, b)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 }
 
 func waitState(t *testing.T, pid int, prefix string) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -76,8 +77,8 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		xflag     = fs.CountP("strings-in-hex", "x", "-x: non-ASCII strings in hex; -xx: all strings in hex")
 		verbose   = fs.BoolP("no-abbrev", "v", false, "print structures unabbreviated")
 		quiet     = fs.CountP("quiet", "q", "-q: no attach/detach messages; -qq: no exit messages either")
-		style     = fs.StringP("const-print-style", "X", "abbrev", "constants as raw, abbrev or verbose")
-		exprs     = fs.StringArrayP("expr", "e", nil, "qualifying expression: trace=, signal=, status=…")
+		style     = fs.StringP("const-print-style", "X", "abbrev", "print named constants in FORMAT: raw, abbrev or verbose")
+		exprs     = fs.StringArrayP("expr", "e", nil, "EXPR: a qualifying expression (trace=, signal=, status=…)")
 		traceL    = fs.StringArray("trace", nil, "same as -e trace=SET")
 		signalL   = fs.StringArray("signal", nil, "same as -e signal=SET")
 		statusL   = fs.StringArray("status", nil, "same as -e status=SET")
@@ -293,7 +294,7 @@ func usageText(fs *pflag.FlagSet) string {
 Trace the system calls of PROG, or of running processes, as strace does.
 
 Options:
-` + fs.FlagUsages() + `
+` + flagUsages(fs) + `
 Expressions (-e): trace=SET, signal=SET, status=SET, quiet=SET,
   abbrev=SET, verbose=SET, raw=SET; SET is [!]all, none, or a comma list of
   names, %classes (%file %network %process %signal %ipc %desc %memory %stat
@@ -301,6 +302,44 @@ Expressions (-e): trace=SET, signal=SET, status=SET, quiet=SET,
   /REGEX, ?NAME.
 `
 }
+
+// flagUsages lists the options in strace's plain style: "-s, --long ARG",
+// where ARG is the first upper-case word of the description (PID, FILE,
+// STRSIZE…), and switches take none.
+func flagUsages(fs *pflag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *pflag.Flag) {
+		left := "  "
+		if f.Shorthand != "" {
+			left += "-" + f.Shorthand + ", "
+		} else {
+			left += "    "
+		}
+		left += "--" + f.Name
+		if t := f.Value.Type(); t != "bool" && t != "count" {
+			arg := argWord.FindString(f.Usage)
+			if arg == "" {
+				arg = "VALUE"
+			}
+			if f.NoOptDefVal != "" {
+				left += "[=" + arg + "]"
+			} else {
+				left += " " + arg
+			}
+		}
+		b.WriteString(left)
+		if len(left) < 36 {
+			b.WriteString(strings.Repeat(" ", 36-len(left)))
+		} else {
+			b.WriteString("\n" + strings.Repeat(" ", 36))
+		}
+		b.WriteString(f.Usage)
+		b.WriteByte('\n')
+	})
+	return b.String()
+}
+
+var argWord = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*\b`)
 
 // quietExpr reports whether a -e quiet= expression was given.
 func quietExpr(exprs []string) bool {

@@ -81,11 +81,11 @@ func addAnalysisFlags(fs *pflag.FlagSet) *anFlags {
 		c:         fs.BoolP("summary-only", "c", false, "count time, calls and errors per syscall and print a summary"),
 		C:         fs.BoolP("summary", "C", false, "like -c, and print the trace too"),
 		w:         fs.BoolP("summary-wall-clock", "w", false, "summarise wall-clock time, not system time"),
-		sortBy:    fs.StringP("summary-sort-by", "S", "time", "sort the summary by time, min-time, max-time, avg-time, calls, errors, name, p50…, nothing"),
-		cols:      fs.StringP("summary-columns", "U", "", "summary columns (time-percent,total-time,min-time,max-time,avg-time,calls,errors,name,p50,p90,p99,max)"),
+		sortBy:    fs.StringP("summary-sort-by", "S", "time", "sort the summary by SORTBY: time, min-time, max-time, avg-time, calls, errors, name, p50…, nothing"),
+		cols:      fs.StringP("summary-columns", "U", "", "summary COLUMNS: time-percent,total-time,min-time,max-time,avg-time,calls,errors,name,p50,p90,p99,max"),
 		ovh:       fs.StringP("summary-syscall-overhead", "O", "", "subtract OVERHEAD[UNIT] from each syscall's time"),
 		y:         fs.CountP("decode-fds-paths", "y", "-y: print paths of fds; -yy: protocol details of sockets and devices"),
-		decodeFds: fs.String("decode-fds", "", "decode fds: path, socket, dev, pidfd, all"),
+		decodeFds: fs.String("decode-fds", "", "decode fds: a SET of path, socket, dev, pidfd, all"),
 		paths:     fs.StringArrayP("trace-path", "P", nil, "trace only syscalls that access PATH"),
 		traceFds:  fs.String("trace-fds", "", "trace only syscalls that operate on the fds in SET"),
 		limit:     fs.Int("syscall-limit", 0, "detach after N syscalls have been traced"),
@@ -95,10 +95,10 @@ func addAnalysisFlags(fs *pflag.FlagSet) *anFlags {
 		read:      fs.StringArray("read", nil, "same as -e read=SET"),
 		write:     fs.StringArray("write", nil, "same as -e write=SET"),
 		duration:  fs.String("duration", "", "print (and with -c count) only syscalls that took at least DUR (10ms, 1.5s, 250us)"),
-		by:        fs.String("summary-by", "", "one summary per pid, tid or fd"),
-		outFormat: fs.String("output-format", "text", "text, or json: one JSON object per event"),
+		by:        fs.String("summary-by", "", "one summary per KEY: pid, tid or fd"),
+		outFormat: fs.String("output-format", "text", "FORMAT: text, or json (one JSON object per event)"),
 		json:      fs.Bool("json", false, "same as --output-format=json"),
-		color:     fs.String("color", "never", "colour errors and slow calls: auto, always, never"),
+		color:     fs.String("color", "never", "colour errors and slow calls: WHEN is auto, always or never"),
 	}
 	fs.Lookup("decode-fds").NoOptDefVal = "path"
 	fs.Lookup("color").NoOptDefVal = "always"
