@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -23,6 +24,17 @@ const (
 	stubWaker = "waker" // a stub that exits at once: wakes the wait loop
 	stubExec  = "exec"  // a stub that execs os.Args[1] with argv os.Args[2:]
 )
+
+// stubMark is the signal the stub sends itself once it is seized and about
+// to install the filter and execve. Until then the tracer resumes it with
+// PTRACE_CONT, so the Go runtime's start-up in the stub (some 250
+// syscalls) runs without a stop; at the mark's signal-delivery-stop the
+// tracer drops the signal and steps the stub from syscall to syscall
+// (hidden) up to its execve. Chosen for speed: stopping at every one of
+// the stub's syscalls cost about 500 stops (2-3 ms) per launch. SIGCHLD
+// because its default action is to ignore it: were it ever delivered, it
+// would do nothing.
+const stubMark = unix.SIGCHLD
 
 func init() {
 	mode, ok := os.LookupEnv(stubEnv)
@@ -53,6 +65,9 @@ func runStub() {
 	// A seccomp filter belongs to the thread that installs it: install
 	// it in the thread that will execve.
 	runtime.LockOSThread()
+	// Tell the tracer the exec is near (see stubMark): from this stop on
+	// it watches our syscalls.
+	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), stubMark)
 	stubSeccomp()
 	err := unix.Exec(os.Args[1], os.Args[2:], os.Environ())
 	fmt.Fprintf(os.Stderr, "gotrace: exec: %s\n", capitalize(err.Error()))
@@ -69,18 +84,12 @@ func capitalize(s string) string {
 // Launch starts path with argv and env, traced from its execve on, and
 // returns its pid. It must be called from setup (see Run).
 func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
-	self, err := os.Executable()
-	if err != nil {
-		self = "/proc/self/exe"
-	}
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
 		return 0, &Error{Op: "pipe", Pid: 0, Err: err}
 	}
-	r := os.NewFile(uintptr(p[0]), "stub-r")
-	w := os.NewFile(uintptr(p[1]), "stub-w")
-	defer r.Close()
-	defer w.Close()
+	defer unix.Close(p[0])
+	defer unix.Close(p[1])
 	args := append([]string{"gotrace-stub", path}, argv...)
 	stubEnvs := append(append([]string(nil), env...), stubEnv+"="+stubExec)
 	filter := t.seccompSpec()
@@ -88,14 +97,18 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 		stubEnvs = append(stubEnvs, seccompEnv+"="+filter)
 		t.filtering = true
 	}
-	proc, err := os.StartProcess(self, args, &os.ProcAttr{
+	// syscall.ForkExec of /proc/self/exe rather than os.StartProcess of
+	// os.Executable() (chosen for speed): os.StartProcess asks for a pidfd,
+	// whose first use forks a throwaway child to check the kernel, and
+	// keeps the pidfd open; os.Executable is a readlink of the same path.
+	pid, err := syscall.ForkExec("/proc/self/exe", args, &syscall.ProcAttr{
 		Env:   stubEnvs,
-		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr, r},
+		Files: []uintptr{0, 1, 2, uintptr(p[0])},
 	})
 	if err != nil {
 		return 0, err
 	}
-	pid := proc.Pid
+	kill := func() { _ = unix.Kill(pid, unix.SIGKILL) }
 	// Seize and interrupt like any attach; the stub is blocked reading
 	// the pipe, and the interrupted read restarts by itself.
 	opts := t.options()
@@ -107,18 +120,19 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 		opts |= unix.PTRACE_O_TRACESECCOMP | unix.PTRACE_O_EXITKILL
 	}
 	if err := ptrace(unix.PTRACE_SEIZE, pid, 0, uintptr(opts)); err != nil {
-		_ = proc.Kill()
+		kill()
 		return 0, &Error{Op: "PTRACE_SEIZE", Pid: pid, Err: err}
 	}
 	if err := ptrace(unix.PTRACE_INTERRUPT, pid, 0, 0); err != nil {
-		_ = proc.Kill()
+		kill()
 		return 0, &Error{Op: "PTRACE_INTERRUPT", Pid: pid, Err: err}
 	}
 	th := t.add(pid)
 	th.hidden = true
+	th.stubRun = true
 	th.filtered = t.filtering
 	t.launched = pid
-	if _, err := w.Write([]byte{1}); err != nil {
+	if _, err := unix.Write(p[1], []byte{1}); err != nil {
 		return pid, err
 	}
 	return pid, nil

@@ -141,6 +141,7 @@ type thread struct {
 	listening bool // in group-stop, resumed with PTRACE_LISTEN
 	detaching bool // PTRACE_INTERRUPT sent by Detach, waiting for its stop
 	hidden    bool // launched stub before its execve: stops not reported
+	stubRun   bool // launch stub before its stubMark: PTRACE_CONT, no syscall stops
 	fresh     bool // seized, first stop not yet seen
 	followed  bool // auto-attached child (Follow): announced at its first stop
 	early     bool // first stop came before its parent's clone event: held
@@ -166,6 +167,8 @@ type Tracer struct {
 	filtering bool
 
 	loopTid   int
+	stops     uint32    // wait4 calls of the loop, for yield
+	lastYield time.Time // see yield
 	passive   bool // Detach asked while filtered tracees live: trace silently
 	detachReq atomic.Bool
 	waker     atomic.Int32 // pid of the process started to wake wait4
@@ -372,6 +375,9 @@ func (t *Tracer) loop() error {
 		// syscall and a write each time. BeforeWait is cheap; the
 		// handler decides when output must reach the file.
 		t.h.BeforeWait()
+		if t.stops++; t.stops&63 == 0 {
+			t.yield()
+		}
 		tid, err := unix.Wait4(-1, &ws, unix.WALL, ru)
 		if ru != nil && err == nil {
 			t.ev.STime = time.Duration(ru.Stime.Nano())
@@ -394,6 +400,29 @@ func (t *Tracer) loop() error {
 	}
 	return nil
 }
+
+// yield lets the Go scheduler run the loop's goroutine afresh (a
+// runtime.Gosched) once yieldEvery has passed since the last time; called
+// every 64 stops.
+//
+// Chosen for speed: the loop's goroutine never blocks in Go, so to the
+// scheduler it runs on the same time slice for ever. After 10 ms of that,
+// sysmon preempts it and takes its P away while it sits in wait4, and every
+// such retake resets sysmon's sleep to 20 µs, doubling only after 1 ms: on
+// the CPU shared with the tracee that was some 5000 wake-ups a second.
+// One Gosched, a handful of microseconds, starts a new time slice.
+func (t *Tracer) yield() {
+	now := time.Now()
+	if now.Sub(t.lastYield) < yieldEvery {
+		return
+	}
+	t.lastYield = now
+	runtime.Gosched()
+}
+
+// yieldEvery is how often the loop starts a new scheduler time slice
+// (sysmon's forcePreemptNS is 10 ms).
+const yieldEvery = 4 * time.Millisecond
 
 // handle classifies one wait status and resumes the thread.
 func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
@@ -446,6 +475,13 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	}
 	switch event(ws) {
 	case 0:
+		if th.stubRun && sig == int(stubMark) {
+			// The launch stub is about to exec: watch its
+			// syscalls from here on (see stubMark).
+			th.stubRun = false
+			t.resume(th, 0)
+			return
+		}
 		// Signal-delivery-stop: report it, then inject the signal.
 		ev.Kind, ev.Sig = SignalStop, sig
 		ev.Siginfo = [128]byte{}
@@ -517,6 +553,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 				c.followed = true
 			}
 			c.hidden = th.hidden
+			c.stubRun = th.hidden    // a launch stub's thread never execs
 			c.filtered = th.filtered // the filter is inherited
 			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
@@ -613,7 +650,7 @@ func (t *Tracer) syscallStop(th *thread) {
 // call, runs with PTRACE_CONT: its next traced call stops by the filter.
 func (t *Tracer) resume(th *thread, sig int) {
 	req := unix.PTRACE_SYSCALL
-	if th.filtered && !th.inSyscall && !th.hidden {
+	if th.filtered && !th.inSyscall && !th.hidden || th.stubRun {
 		req = unix.PTRACE_CONT
 	}
 	if err := ptrace(req, th.tid, 0, uintptr(sig)); err != nil {
@@ -634,7 +671,9 @@ func (t *Tracer) vanished(th *thread, err error) {
 // delivered.
 func (t *Tracer) detachAll() error {
 	// Every thread is running or listening: interrupt each, then detach it
-	// at its next stop.
+	// at its next stop. early: children let go before their parent's
+	// clone event was seen; that event must not wait for them.
+	var early map[int]bool
 	for _, th := range t.threads {
 		if th.dying {
 			// It will not stop again; a thread-group leader that
@@ -647,6 +686,10 @@ func (t *Tracer) detachAll() error {
 		if th.early {
 			// Held in its first stop: it is stopped already.
 			t.detachOne(th, 0)
+			if early == nil {
+				early = make(map[int]bool)
+			}
+			early[th.tid] = true
 			continue
 		}
 		if err := ptrace(unix.PTRACE_INTERRUPT, th.tid, 0, 0); err != nil {
@@ -656,7 +699,6 @@ func (t *Tracer) detachAll() error {
 		th.detaching = true
 	}
 	var ws unix.WaitStatus
-	var early map[int]bool
 	for len(t.threads) > 0 {
 		tid, err := unix.Wait4(-1, &ws, unix.WALL, nil)
 		if err != nil {

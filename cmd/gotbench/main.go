@@ -113,7 +113,11 @@ func check(err error) {
 func build(dir string) map[string]string {
 	bins := map[string]string{"gotrace": filepath.Join(dir, "gotrace")}
 	fmt.Fprintln(os.Stderr, "gotbench: building gotrace and the workloads")
-	out, err := exec.Command("go", "build", "-o", bins["gotrace"], "./cmd/gotrace").CombinedOutput()
+	// Built as `make build` builds it: static, without cgo (see the
+	// Makefile).
+	gb := exec.Command("go", "build", "-o", bins["gotrace"], "./cmd/gotrace")
+	gb.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := gb.CombinedOutput()
 	if err != nil {
 		check(fmt.Errorf("go build: %v\n%s", err, out))
 	}

@@ -34,9 +34,9 @@ func TestDiffMulti(t *testing.T) {
 		{"fork-process", []string{"-f", "-e", "trace=process"}, "mp_fork"},
 		{"fork-stamps", []string{"-f", "-tt", "-T", "-e", "trace=process,write"}, "mp_fork"},
 		{"threads", []string{"-f", "-e", "trace=write,read,futex,exit,exit_group,clone3"}, "mp_threads"},
-		{"threads-T", []string{"-f", "-T", "-e", "trace=write,read,futex,exit,exit_group"}, "mp_threads"},
+		{"threads-T", []string{"-f", "-T", "-e", "trace=write,read,futex,exit,exit_group,clone3"}, "mp_threads"},
 		{"signals", []string{"-f"}, "mp_signals"},
-		{"signals-only", []string{"-f", "-e", "trace=kill,wait4,pause,rt_sigsuspend,restart_syscall"}, "mp_signals"},
+		{"signals-only", []string{"-f", "-e", "trace=pipe2,kill,wait4,pause,rt_sigsuspend,restart_syscall"}, "mp_signals"},
 		{"exec-thread", []string{"-f", "-e", "trace=write,execve,exit_group"}, "mp_exec"},
 	}
 	for _, c := range cases {

@@ -20,10 +20,15 @@
 #define CHILDREN 100
 #define SIGNALS 1000
 
-static volatile sig_atomic_t got;
+/* The handler may run on several threads at once: count atomically. */
+static volatile int got;
 static char *self;
 
-static void on_sig(int sig) { (void)sig; got++; }
+static void on_sig(int sig)
+{
+	(void)sig;
+	__atomic_fetch_add(&got, 1, __ATOMIC_SEQ_CST);
+}
 
 static void say(const char *s) { write(1, s, strlen(s)); }
 
@@ -105,10 +110,10 @@ int main(int argc, char **argv)
 	sigemptyset(&blk);
 	sigaddset(&blk, sig);
 	sigprocmask(SIG_BLOCK, &blk, &old);
-	while (got < SIGNALS)
+	while (__atomic_load_n(&got, __ATOMIC_SEQ_CST) < SIGNALS)
 		sigsuspend(&old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	snprintf(line, sizeof(line), "signals: %d\n", (int)got);
+	snprintf(line, sizeof(line), "signals: %d\n", __atomic_load_n(&got, __ATOMIC_SEQ_CST));
 	say(line);
 
 	pthread_t t;
