@@ -169,7 +169,7 @@ type Tracer struct {
 	loopTid   int
 	stops     uint32    // wait4 calls of the loop, for yield
 	lastYield time.Time // see yield
-	passive   bool // Detach asked while filtered tracees live: trace silently
+	passive   bool      // Detach asked while filtered tracees live: trace silently
 	detachReq atomic.Bool
 	waker     atomic.Int32 // pid of the process started to wake wait4
 	running   atomic.Bool
