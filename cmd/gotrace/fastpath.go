@@ -1,6 +1,9 @@
 package main
 
-import "github.com/gotrace/gotrace/syscalls"
+import (
+	"github.com/gotrace/gotrace/format"
+	"github.com/gotrace/gotrace/syscalls"
+)
 
 // wantedSyscalls tells the tracer which syscalls the session needs to see
 // in full (entry and exit), or nil for all. With a -e trace= set, the
@@ -21,3 +24,14 @@ func wantedSyscalls(cfg *config) func(int) bool {
 // allSyscalls is the set of every named syscall, to tell a -e trace= set
 // that selects everything ("all", "!none").
 var allSyscalls, _ = syscalls.ParseSyscallSet("all")
+
+// needTime says whether the session uses the time of the tracer's events:
+// -t/-tt/-ttt, -r, -T, the -c/-C summary with -w (without it, the summary
+// counts system time from wait4's rusage), --duration, JSON and --color
+// (its slow calls). Otherwise the tracer skips its clock read per stop
+// (ptrace.Options.NoTime).
+func needTime(cfg *config) bool {
+	a := &cfg.an
+	return cfg.stamp != format.NoStamp || cfg.relative || cfg.durations ||
+		a.summary > 0 && a.wall || a.durationSet || a.json || a.color != "never"
+}
