@@ -131,7 +131,7 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 	th.hidden = true
 	th.stubRun = true
 	th.filtered = t.filtering
-	t.launched = pid
+	t.launched, t.someHidden = pid, true
 	if _, err := unix.Write(p[1], []byte{1}); err != nil {
 		return pid, err
 	}

@@ -115,7 +115,10 @@ func bpfJump(code uint16, k uint32, jt, jf uint8) unix.SockFilter {
 // seccompProgram builds the filter: RET_TRACE for the traced ranges (and
 // for any call that is not native x86-64), RET_ALLOW for the rest. Each
 // range is three instructions with its own RET_TRACE, so no jump is
-// longer than two whatever the number of ranges.
+// longer than two whatever the number of ranges. Its length costs nothing
+// on untraced calls: it reads only the arch and the number, so the kernel
+// (5.11+) caches its verdicts and skips it for every allowed call
+// (measured: a shorter, early-exit version changed nothing).
 func seccompProgram(ranges [][2]int) []unix.SockFilter {
 	const (
 		ld   = unix.BPF_LD | unix.BPF_W | unix.BPF_ABS

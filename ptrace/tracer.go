@@ -175,9 +175,12 @@ type Tracer struct {
 	stops     uint32    // wait4 calls of the loop, for yield
 	lastYield time.Time // see yield
 	passive   bool      // Detach asked while filtered tracees live: trace silently
-	detachReq atomic.Bool
-	waker     atomic.Int32 // pid of the process started to wake wait4
-	running   atomic.Bool
+	// someHidden: hidden threads may exist (set by Launch), so Traced
+	// counts; cleared once none is left.
+	someHidden bool
+	detachReq  atomic.Bool
+	waker      atomic.Int32 // pid of the process started to wake wait4
+	running    atomic.Bool
 }
 
 // New returns a Tracer with the given options.
@@ -254,7 +257,22 @@ func defaultSIGCHLD() {
 func (t *Tracer) Tracing(tid int) bool { return t.threads[tid] != nil }
 
 // Traced reports how many threads are traced (for the loop's goroutine).
-func (t *Tracer) Traced() int { return len(t.threads) }
+// Hidden threads (the launch stub's, until its execve) do not count.
+func (t *Tracer) Traced() int {
+	if !t.someHidden {
+		return len(t.threads)
+	}
+	n, hidden := 0, false
+	for _, th := range t.threads {
+		if th.hidden {
+			hidden = true
+		} else {
+			n++
+		}
+	}
+	t.someHidden = hidden // only during a launch: then a plain count again
+	return n
+}
 
 // Detach asks the loop to detach every tracee and return. It may be called
 // from any goroutine, e.g. a signal handler's. The loop may be blocked in

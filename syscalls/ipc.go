@@ -76,8 +76,8 @@ var (
 		{Val: semUndo, Name: "SEM_UNDO"},
 		{Val: unix.IPC_NOWAIT, Name: "IPC_NOWAIT"},
 	}
-	// msgFlags are msgsnd's and msgrcv's flags, in strace's order.
-	msgFlags = format.FlagSet{
+	// ipcMsgFlags are msgsnd's and msgrcv's flags, in strace's order.
+	ipcMsgFlags = format.FlagSet{
 		{Val: msgNoerror, Name: "MSG_NOERROR"},
 		{Val: msgExcept, Name: "MSG_EXCEPT"},
 		{Val: msgCopy, Name: "MSG_COPY"},
@@ -285,8 +285,8 @@ func (d *Decoder) msqidDs(addr uint64, set bool) {
 	d.S("}")
 }
 
-// intFields appends {name=value, …} for consecutive C ints at b, signed.
-func (d *Decoder) intFields(b []byte, names ...string) {
+// ipcIntFields appends {name=value, …} for consecutive C ints at b, signed.
+func (d *Decoder) ipcIntFields(b []byte, names ...string) {
 	for k, n := range names {
 		if k == 0 {
 			d.S("{")
@@ -333,7 +333,7 @@ func (d *Decoder) semInfoAt(addr uint64) {
 		d.Addr(addr)
 		return
 	}
-	d.intFields(b, "semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume", "semusz", "semvmx", "semaem")
+	d.ipcIntFields(b, "semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume", "semusz", "semvmx", "semaem")
 	d.S("}")
 }
 
@@ -346,7 +346,7 @@ func (d *Decoder) msgInfoAt(addr uint64) {
 	}
 	var v [msginfoSize]byte
 	copy(v[:], b)
-	d.intFields(v[:], "msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql")
+	d.ipcIntFields(v[:], "msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql")
 	d.S(", msgseg=")
 	d.Uint(uint64(binary.LittleEndian.Uint16(v[28:])))
 	d.S("}")
@@ -429,7 +429,7 @@ var (
 	// ShmatFlags prints shmat's flags (SHM_RDONLY…).
 	ShmatFlags = flagsArg(shmatFlags, "SHM_???")
 	// IpcMsgFlags prints msgsnd's and msgrcv's flags (IPC_NOWAIT, MSG_*).
-	IpcMsgFlags = flagsArg(msgFlags, "MSG_???")
+	IpcMsgFlags = flagsArg(ipcMsgFlags, "MSG_???")
 	// ShmctlCmd prints shmctl's command (IPC_64| when set).
 	ShmctlCmd = &Arg{Print: func(d *Decoder, c *Call, i int) { d.ipcCmd(shmctlCmds, uint32(c.Args[i]), "SHM_???") }}
 	// SemctlCmd prints semctl's command.

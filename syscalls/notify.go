@@ -16,16 +16,13 @@ var efdFlags = format.FlagSet{
 	{Val: unix.EFD_NONBLOCK, Name: "EFD_NONBLOCK"},
 }
 
-// tfdCreateFlags are timerfd_create's flags.
-var tfdCreateFlags = format.FlagSet{
-	{Val: unix.TFD_CLOEXEC, Name: "TFD_CLOEXEC"},
-	{Val: unix.TFD_NONBLOCK, Name: "TFD_NONBLOCK"},
-}
-
-// tfdSettimeFlags are timerfd_settime's flags.
-var tfdSettimeFlags = format.FlagSet{
+// timerfdFlags are timerfd_create's and timerfd_settime's flags: strace
+// has one table for both.
+var timerfdFlags = format.FlagSet{
 	{Val: unix.TFD_TIMER_ABSTIME, Name: "TFD_TIMER_ABSTIME"},
 	{Val: unix.TFD_TIMER_CANCEL_ON_SET, Name: "TFD_TIMER_CANCEL_ON_SET"},
+	{Val: unix.TFD_CLOEXEC, Name: "TFD_CLOEXEC"},
+	{Val: unix.TFD_NONBLOCK, Name: "TFD_NONBLOCK"},
 }
 
 // sfdFlags are signalfd4's flags.
@@ -77,10 +74,9 @@ func flagsArg(fs format.FlagSet, dflt string) *Arg {
 var (
 	// EfdFlags prints eventfd2's flags (EFD_*).
 	EfdFlags = flagsArg(efdFlags, "EFD_???")
-	// TfdCreateFlags prints timerfd_create's flags (TFD_CLOEXEC…).
-	TfdCreateFlags = flagsArg(tfdCreateFlags, "TFD_???")
-	// TfdSettimeFlags prints timerfd_settime's flags (TFD_TIMER_*).
-	TfdSettimeFlags = flagsArg(tfdSettimeFlags, "TFD_???")
+	// TimerfdFlags prints timerfd_create's and timerfd_settime's flags
+	// (TFD_*).
+	TimerfdFlags = flagsArg(timerfdFlags, "TFD_???")
 	// SfdFlags prints signalfd4's flags (SFD_*).
 	SfdFlags = flagsArg(sfdFlags, "SFD_???")
 	// InotifyInitFlags prints inotify_init1's flags (IN_NONBLOCK…).

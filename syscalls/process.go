@@ -795,3 +795,26 @@ var (
 
 // Pid prints a pid (an int).
 var Pid = Int
+
+// unshareFlags are unshare's flags, in strace's order.
+var unshareFlags = format.FlagSet{
+	{Val: unix.CLONE_NEWTIME, Name: "CLONE_NEWTIME"},
+	{Val: unix.CLONE_VM, Name: "CLONE_VM"},
+	{Val: unix.CLONE_FS, Name: "CLONE_FS"},
+	{Val: unix.CLONE_FILES, Name: "CLONE_FILES"},
+	{Val: unix.CLONE_SIGHAND, Name: "CLONE_SIGHAND"},
+	{Val: unix.CLONE_THREAD, Name: "CLONE_THREAD"},
+	{Val: unix.CLONE_NEWNS, Name: "CLONE_NEWNS"},
+	{Val: unix.CLONE_SYSVSEM, Name: "CLONE_SYSVSEM"},
+	{Val: unix.CLONE_NEWCGROUP, Name: "CLONE_NEWCGROUP"},
+	{Val: unix.CLONE_NEWUTS, Name: "CLONE_NEWUTS"},
+	{Val: unix.CLONE_NEWIPC, Name: "CLONE_NEWIPC"},
+	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
+	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
+	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
+}
+
+// UnshareFlags prints unshare's flags (CLONE_NEW*…).
+var UnshareFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
+	d.Flags(unshareFlags, c.Args[i], "CLONE_???")
+}}

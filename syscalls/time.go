@@ -137,11 +137,16 @@ func (d *Decoder) sigevent(addr uint64) {
 	copy(v[:], b)
 	signo := int32(binary.LittleEndian.Uint32(v[8:]))
 	notify := binary.LittleEndian.Uint32(v[12:])
-	d.S("{sigev_value={sival_int=")
-	d.Int(int64(int32(binary.LittleEndian.Uint32(v[0:]))))
-	d.S(", sival_ptr=")
-	d.Addr(binary.LittleEndian.Uint64(v[0:]))
-	d.S("}, sigev_signo=")
+	d.S("{")
+	// strace shows sigev_value only when it is not zero.
+	if sival := binary.LittleEndian.Uint64(v[0:]); sival != 0 {
+		d.S("sigev_value={sival_int=")
+		d.Int(int64(int32(sival)))
+		d.S(", sival_ptr=")
+		d.Addr(sival)
+		d.S("}, ")
+	}
+	d.S("sigev_signo=")
 	switch notify {
 	case sigevSignal, sigevThread, sigevThreadID:
 		d.Signal(int64(signo))

@@ -2,10 +2,15 @@ package main
 
 // -y, -yy and --decode-fds: what an fd refers to, as strace prints it after
 // the number. The text is built once per (process, fd) from
-// /proc/PID/fd/FD (and, for sockets, the sock_diag netlink interface) and
-// cached until a syscall can have changed it: close, dup2/dup3 onto it, a
-// call returning it, close_range, execve, fd passing. A traced call costs a
-// map lookup, not a /proc read.
+// /proc/PID/fd/FD (and, for sockets, the sock_diag netlink interface, with
+// the /proc/PID/net tables as a fallback: procnet.go) and cached until a
+// syscall can have changed it: close, dup2/dup3 onto it, a call returning
+// it, close_range, execve, fd passing. A traced call costs a map lookup,
+// not a /proc read.
+//
+// Test hook: GOTRACE_NO_SOCK_DIAG=1 in gotrace's environment turns
+// sock_diag off, so every socket is looked up in /proc/PID/net — the path
+// taken where the kernel has no sock_diag, which the tests cannot arrange.
 
 import (
 	"bytes"
@@ -62,6 +67,7 @@ type fdTable struct {
 	fds   map[int]*fdEntry
 	cwd   string
 	cwdOK bool
+	netns uint8 // netnsUnknown, netnsSame or netnsOther: the process's network namespace against gotrace's
 }
 
 // fdCache resolves fds for every traced process.
@@ -74,16 +80,30 @@ type fdCache struct {
 	// inodes holds the socket details found, by inode, as strace's
 	// cache does: a socket keeps the text of its first successful lookup.
 	inodes map[uint64]string
-	nl     int // the NETLINK_SOCK_DIAG socket, -1 until needed
+	nl     int // the NETLINK_SOCK_DIAG socket, -1 until needed, nlNone if there is none
 	nlBuf  []byte
 	buf    []byte
+	pn     procNet // the /proc/PID/net fallback's reader
+	selfNS [2]uint64
+	selfOK uint8 // 0: gotrace's netns not read yet, 1: read, 2: unreadable
 }
 
+// nlNone is fdCache.nl when sock_diag is unavailable: the socket could
+// not be created, or the test hook turned it off.
+const nlNone = -2
+
+// noSockDiag is the test hook (see the top of the file).
+var noSockDiag = os.Getenv("GOTRACE_NO_SOCK_DIAG") == "1"
+
 func newFdCache(mode uint8, x format.XMode) *fdCache {
-	return &fdCache{
+	fc := &fdCache{
 		mode: mode, x: x, tables: map[int]*fdTable{}, tgids: map[int]int{},
 		inodes: map[uint64]string{}, nl: -1, buf: make([]byte, 0, 256),
 	}
+	if noSockDiag {
+		fc.nl = nlNone
+	}
+	return fc
 }
 
 // tgid returns the thread group of tid, read from /proc once per thread.
@@ -233,7 +253,7 @@ func (fc *fdCache) build(t *fdTable, fd int, e *fdEntry) {
 					e.proto = strings.TrimRight(string(p[:n]), "\x00")
 				}
 			}
-			text, found := fc.socketDetails(ino, e.proto)
+			text, found := fc.socketDetails(t, ino, e.proto)
 			e.sockDone = found
 			e.decor = "<" + text + ">"
 			return
@@ -350,11 +370,16 @@ var sockProtos = map[string][2]uint8{
 	"UNIX-SEQPACKET": {unix.AF_UNIX}, "NETLINK": {unix.AF_NETLINK},
 }
 
-// socketDetails returns the text strace prints for a socket inode:
-// "TCP:[src->dst]", "UNIX-STREAM:[ino->peer]"…, found says the lookup
-// succeeded (else the text is "PROTO:[ino]", or "socket:[ino]" for an
-// unknown protocol).
-func (fc *fdCache) socketDetails(ino uint64, proto string) (string, bool) {
+// socketDetails returns the text strace prints for a socket inode of t's
+// process: "TCP:[src->dst]", "UNIX-STREAM:[ino->peer]"…, found says the
+// lookup succeeded (else the text is "PROTO:[ino]", or "socket:[ino]" for
+// an unknown protocol). sock_diag answers first; the /proc/PID/net tables
+// when it could not answer (no sock_diag socket, no diag module for the
+// protocol, an error), or when its complete answer lacks the socket and
+// the process is in another network namespace than gotrace (sock_diag
+// sees gotrace's, /proc/PID/net the process's; in the same namespace the
+// table would not have it either, and is not read).
+func (fc *fdCache) socketDetails(t *fdTable, ino uint64, proto string) (string, bool) {
 	if s, ok := fc.inodes[ino]; ok {
 		return s, true
 	}
@@ -363,19 +388,61 @@ func (fc *fdCache) socketDetails(ino uint64, proto string) (string, bool) {
 		return "socket:[" + strconv.FormatUint(ino, 10) + "]", false
 	}
 	var s string
+	var r diagResult
 	switch q[0] {
 	case unix.AF_UNIX:
-		s = fc.unixDiag(ino, proto)
+		s, r = fc.unixDiag(ino, proto)
 	case unix.AF_NETLINK:
-		s = fc.netlinkDiag(ino, proto)
+		s, r = fc.netlinkDiag(ino, proto)
 	default:
-		s = fc.inetDiag(ino, proto, q[0], q[1])
+		s, r = fc.inetDiag(ino, proto, q[0], q[1])
 	}
-	if s == "" {
+	found := r == diagFound
+	if r == diagFailed || (r == diagAbsent && fc.otherNetns(t)) {
+		s, found = fc.procNetDetails(t.pid, ino, proto)
+	}
+	if !found {
 		return proto + ":[" + strconv.FormatUint(ino, 10) + "]", false
 	}
 	fc.inodes[ino] = s
 	return s, true
+}
+
+// diagResult is what a sock_diag lookup came to.
+type diagResult uint8
+
+const (
+	diagFailed diagResult = iota // no answer: no socket, an error reply, a cut-short answer
+	diagAbsent                   // a complete answer without the socket (or without details)
+	diagFound
+)
+
+// Network namespaces of a process against gotrace's (fdTable.netns).
+const (
+	netnsUnknown uint8 = iota
+	netnsSame
+	netnsOther
+)
+
+// otherNetns says whether t's process is in another network namespace
+// than gotrace, read once per process (and again after unshare or setns).
+// If either cannot be read, it says no.
+func (fc *fdCache) otherNetns(t *fdTable) bool {
+	if t.netns == netnsUnknown {
+		t.netns = netnsSame
+		var st unix.Stat_t
+		if fc.selfOK == 0 {
+			fc.selfOK = 2
+			if unix.Stat("/proc/self/ns/net", &st) == nil {
+				fc.selfNS, fc.selfOK = [2]uint64{st.Dev, st.Ino}, 1
+			}
+		}
+		if fc.selfOK == 1 && unix.Stat("/proc/"+strconv.Itoa(t.pid)+"/ns/net", &st) == nil &&
+			[2]uint64{st.Dev, st.Ino} != fc.selfNS {
+			t.netns = netnsOther
+		}
+	}
+	return t.netns == netnsOther
 }
 
 const sockDiagByFamily = 20 // SOCK_DIAG_BY_FAMILY
@@ -384,12 +451,17 @@ var ne = binary.NativeEndian
 
 // diag sends one sock_diag request and calls parse on each response
 // message's payload until it returns true (found), the dump ends, or an
-// error. It reports whether a message was found.
-func (fc *fdCache) diag(req []byte, dump bool, parse func(p []byte) bool) bool {
+// error. It reports whether a message was found, or the answer was
+// complete without one, or there was no answer.
+func (fc *fdCache) diag(req []byte, dump bool, parse func(p []byte) bool) diagResult {
+	if fc.nl == nlNone {
+		return diagFailed
+	}
 	if fc.nl < 0 {
 		s, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_SOCK_DIAG)
 		if err != nil {
-			return false
+			fc.nl = nlNone // not retried: the /proc/PID/net tables answer
+			return diagFailed
 		}
 		fc.nl = s
 		fc.nlBuf = make([]byte, 32<<10)
@@ -404,49 +476,67 @@ func (fc *fdCache) diag(req []byte, dump bool, parse func(p []byte) bool) bool {
 	ne.PutUint16(msg[6:], flags)
 	copy(msg[unix.NLMSG_HDRLEN:], req)
 	if err := unix.Sendto(fc.nl, msg, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
-		return false
+		return diagFailed
 	}
 	found := false
+	result := func(r diagResult) diagResult {
+		if found {
+			return diagFound
+		}
+		return r
+	}
 	for {
 		n, _, err := unix.Recvfrom(fc.nl, fc.nlBuf, 0)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return found
+			return result(diagFailed)
 		}
 		b := fc.nlBuf[:n]
 		for len(b) >= unix.NLMSG_HDRLEN {
 			l := int(ne.Uint32(b))
 			typ := ne.Uint16(b[4:])
 			if l < unix.NLMSG_HDRLEN || l > len(b) {
-				return found
+				return result(diagFailed)
 			}
-			if typ != sockDiagByFamily {
-				// NLMSG_DONE or NLMSG_ERROR: the answer is complete.
-				return found
+			switch typ {
+			case sockDiagByFamily:
+			case unix.NLMSG_DONE:
+				// The end of a dump; a dump that failed (no diag
+				// module for the protocol…) carries its errno.
+				if l >= unix.NLMSG_HDRLEN+4 && int32(ne.Uint32(b[unix.NLMSG_HDRLEN:])) < 0 {
+					return result(diagFailed)
+				}
+				return result(diagAbsent)
+			default:
+				// NLMSG_ERROR: no handler for the family or protocol,
+				// or (unix, asked by inode) no such socket here.
+				return result(diagFailed)
 			}
 			if !found && parse(b[unix.NLMSG_HDRLEN:l]) {
 				found = true
 				if !dump {
-					return true
+					return diagFound
 				}
 			}
 			b = b[(l+3)&^3:]
 		}
 		if !dump {
-			return found
+			// The answer to a single request: its message, without
+			// the socket or its details.
+			return result(diagAbsent)
 		}
 	}
 }
 
 // inetDiag finds an IP socket by dumping its protocol's sockets.
-func (fc *fdCache) inetDiag(ino uint64, proto string, family, ipproto uint8) string {
+func (fc *fdCache) inetDiag(ino uint64, proto string, family, ipproto uint8) (string, diagResult) {
 	req := make([]byte, 56) // struct inet_diag_req_v2
 	req[0], req[1] = family, ipproto
 	ne.PutUint32(req[4:], 0xffffffff) // every state
 	var out string
-	fc.diag(req, true, func(p []byte) bool {
+	r := fc.diag(req, true, func(p []byte) bool {
 		if len(p) < 72 || uint64(ne.Uint32(p[68:])) != ino {
 			return false
 		}
@@ -454,22 +544,29 @@ func (fc *fdCache) inetDiag(ino uint64, proto string, family, ipproto uint8) str
 		if p[0] == unix.AF_INET6 {
 			alen = 16
 		}
-		addr := func(a []byte, port uint16) string {
-			s := inetText(a[:alen])
-			if alen == 16 {
-				s = "[" + s + "]"
-			}
-			return s + ":" + strconv.Itoa(int(port))
-		}
 		sport, dport := binary.BigEndian.Uint16(p[4:]), binary.BigEndian.Uint16(p[6:])
-		s := proto + ":[" + addr(p[8:], sport)
-		if dport != 0 || !allZero(p[24:24+alen]) {
-			s += "->" + addr(p[24:], dport)
-		}
-		out = s + "]"
+		out = inetSockText(proto, p[8:8+alen], p[24:24+alen], sport, dport)
 		return true
 	})
-	return out
+	return out, r
+}
+
+// inetSockText is strace's text for an IP socket: "TCP:[src:port]", with
+// "->dst:port" unless the destination is all zeros, IPv6 addresses in
+// brackets. src and dst are 4 or 16 bytes, in network order.
+func inetSockText(proto string, src, dst []byte, sport, dport uint16) string {
+	addr := func(a []byte, port uint16) string {
+		s := inetText(a)
+		if len(a) == 16 {
+			s = "[" + s + "]"
+		}
+		return s + ":" + strconv.Itoa(int(port))
+	}
+	s := proto + ":[" + addr(src, sport)
+	if dport != 0 || !allZero(dst) {
+		s += "->" + addr(dst, dport)
+	}
+	return s + "]"
 }
 
 func allZero(b []byte) bool {
@@ -541,7 +638,7 @@ func ipv6Text(a [16]byte) string {
 }
 
 // unixDiag asks for one unix socket by inode, with its name and peer.
-func (fc *fdCache) unixDiag(ino uint64, proto string) string {
+func (fc *fdCache) unixDiag(ino uint64, proto string) (string, diagResult) {
 	req := make([]byte, 24) // struct unix_diag_req
 	req[0] = unix.AF_UNIX
 	ne.PutUint32(req[4:], 0xffffffff)
@@ -550,7 +647,7 @@ func (fc *fdCache) unixDiag(ino uint64, proto string) string {
 	ne.PutUint32(req[16:], 0xffffffff)
 	ne.PutUint32(req[20:], 0xffffffff)
 	var out string
-	fc.diag(req, false, func(p []byte) bool {
+	r := fc.diag(req, false, func(p []byte) bool {
 		if len(p) < 16 || uint64(ne.Uint32(p[4:])) != ino || p[0] != unix.AF_UNIX {
 			return false
 		}
@@ -577,22 +674,30 @@ func (fc *fdCache) unixDiag(ino uint64, proto string) string {
 		if peer == 0 && len(name) == 0 {
 			return false
 		}
-		s := proto + ":[" + strconv.FormatUint(ino, 10)
-		if peer != 0 {
-			s += "->" + strconv.FormatUint(uint64(peer), 10)
-		}
-		if len(name) > 0 {
-			s += ","
-			if name[0] == 0 {
-				s += "@"
-				name = name[1:]
-			}
-			s += string(format.AppendQuoted(nil, name, fc.x, true))
-		}
-		out = s + "]"
+		out = unixSockText(proto, ino, peer, name, fc.x)
 		return true
 	})
-	return out
+	return out, r
+}
+
+// unixSockText is strace's text for a unix socket: "UNIX-STREAM:[ino]",
+// with "->peer" when the peer is known and the quoted path after a comma
+// (after ",@" for an abstract name, which starts with a NUL) when it has
+// one.
+func unixSockText(proto string, ino uint64, peer uint32, name []byte, x format.XMode) string {
+	s := proto + ":[" + strconv.FormatUint(ino, 10)
+	if peer != 0 {
+		s += "->" + strconv.FormatUint(uint64(peer), 10)
+	}
+	if len(name) > 0 {
+		s += ","
+		if name[0] == 0 {
+			s += "@"
+			name = name[1:]
+		}
+		s += string(format.AppendQuoted(nil, name, x, true))
+	}
+	return s + "]"
 }
 
 // netlinkProtos names the netlink protocols (strace prints them without
@@ -609,22 +714,30 @@ var netlinkProtos = map[uint8]string{
 }
 
 // netlinkDiag dumps the netlink sockets for one inode.
-func (fc *fdCache) netlinkDiag(ino uint64, proto string) string {
+func (fc *fdCache) netlinkDiag(ino uint64, proto string) (string, diagResult) {
 	req := make([]byte, 24)               // struct netlink_diag_req
 	req[0], req[1] = unix.AF_NETLINK, 255 // NDIAG_PROTO_ALL
 	var out string
-	fc.diag(req, true, func(p []byte) bool {
+	r := fc.diag(req, true, func(p []byte) bool {
 		if len(p) < 28 || uint64(ne.Uint32(p[16:])) != ino || p[0] != unix.AF_NETLINK {
 			return false
 		}
-		if name, ok := netlinkProtos[p[2]]; ok {
-			out = proto + ":[" + name + ":" + strconv.FormatUint(uint64(ne.Uint32(p[4:])), 10) + "]"
-		} else {
-			out = proto + ":[" + strconv.Itoa(int(p[2])) + "]"
-		}
+		out = netlinkSockText(proto, int(p[2]), ne.Uint32(p[4:]))
 		return true
 	})
-	return out
+	return out, r
+}
+
+// netlinkSockText is strace's text for a netlink socket:
+// "NETLINK:[ROUTE:portid]", or "NETLINK:[N]" for a protocol it does not
+// name.
+func netlinkSockText(proto string, nlproto int, portid uint32) string {
+	if nlproto >= 0 && nlproto < 256 {
+		if name, ok := netlinkProtos[uint8(nlproto)]; ok {
+			return proto + ":[" + name + ":" + strconv.FormatUint(uint64(portid), 10) + "]"
+		}
+	}
+	return proto + ":[" + strconv.Itoa(nlproto) + "]"
 }
 
 // fdEffects updates the cache after a syscall returned: the fds it closed,
@@ -652,6 +765,14 @@ func (fc *fdCache) fdEffects(c *syscalls.Call, ret int64, mem func(addr uint64, 
 	case unix.SYS_UNSHARE:
 		if ok && a[0]&unix.CLONE_FILES != 0 {
 			fc.clear()
+		}
+		if ok && a[0]&unix.CLONE_NEWNET != 0 {
+			fc.cur.netns = netnsUnknown
+		}
+		return
+	case unix.SYS_SETNS:
+		if ok {
+			fc.cur.netns = netnsUnknown
 		}
 		return
 	case unix.SYS_CHDIR, unix.SYS_FCHDIR:
@@ -723,6 +844,7 @@ func (fc *fdCache) close() {
 		unix.Close(fc.nl)
 		fc.nl = -1
 	}
+	fc.pn.close()
 }
 
 // pathMatch is -P and --trace-fds: whether the syscall at entry touches one

@@ -139,7 +139,7 @@ var (
 	reSiPid     = regexp.MustCompile(`si_pid=(\d+)`)
 	reWaitPid   = regexp.MustCompile(`(?m)^[\d:. ]*wait4\((\d+),`)
 	reVars      = regexp.MustCompile(`/\* \d+ vars \*/`)
-	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_[amc]time|st_[amc]time_nsec|st_ino|d_ino|stx_ino|st_dev|stx_[amcb]time)=[0-9]+`)
+	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_[amc]time|st_[amc]time_nsec|st_ino|d_ino|stx_ino|st_dev|stx_[amcb]time|shm_[adc]time|sem_[oc]time|msg_[src]time)=[0-9]+`)
 	reTimeCmt   = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
 	// Values of the machine, not of the tracee: free space, clock ticks,
 	// sysinfo's counters (the totals stay), a child's rusage counters
