@@ -449,3 +449,24 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestStderrPrefix: on stderr, "[pid N] " shows only while more than one
+// process is traced — never on a launched command's first execve (the
+// launch stub's own threads do not count).
+func TestStderrPrefix(t *testing.T) {
+	requireTool(t, stracePath)
+	args := []string{"-f", "-e", "trace=execve,exit_group,vfork,clone,clone3", "sh", "-c", "/bin/true; true"}
+	run := func(tool string) string {
+		cmd := exec.Command(tool, args...)
+		cmd.Args[0] = filepath.Base(tool) // strace names itself by argv[0]
+		var se bytes.Buffer
+		cmd.Stderr = &se
+		require.NoError(t, cmd.Run())
+		s := strings.ReplaceAll(se.String(), "strace: Process", "gotrace: Process")
+		return normalize(s)
+	}
+	want, got := run(stracePath), run(gotraceBin)
+	assert.True(t, strings.HasPrefix(got, "execve(\"/usr/bin/sh\""), "first line: %q", got)
+	// vfork blocks the parent until the child's execve: one order only.
+	compareTraces(t, got, want)
+}

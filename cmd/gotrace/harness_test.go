@@ -134,6 +134,7 @@ var (
 	reAddr      = regexp.MustCompile(`0x[0-9a-f]{7,16}\b`)
 	rePad       = regexp.MustCompile(`\) +=( |$)`)
 	rePrefix    = regexp.MustCompile(`(?m)^(\d+) +`)
+	reBracket   = regexp.MustCompile(`(?m)^\[pid +(\d+)\] `)
 	rePidRet    = regexp.MustCompile(`(?m)^[\d:. ]*(?:getpid|gettid|getppid|fork|vfork|clone|clone3|set_tid_address)\(.*\) += (\d+)`)
 	rePidArg    = regexp.MustCompile(`(?m)^[\d:. ]*(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid)\((\d+)[,)]`)
 	reSiPid     = regexp.MustCompile(`si_pid=(\d+)`)
@@ -217,7 +218,7 @@ func normalize(s string) string {
 			order = append(order, p)
 		}
 	}
-	for _, re := range []*regexp.Regexp{rePrefix, rePidRet, rePidArg, reSiPid, reWaitPid} {
+	for _, re := range []*regexp.Regexp{rePrefix, reBracket, rePidRet, rePidArg, reSiPid, reWaitPid} {
 		for _, m := range re.FindAllStringSubmatch(s, -1) {
 			see(m[1])
 		}
