@@ -42,3 +42,17 @@ func TestErrnoText(t *testing.T) {
 	assert.Equal(t, "SIGRT_2", SignalName(34))
 	assert.Equal(t, "SIGABRT", SignalName(6))
 }
+
+// A decoder that panics must not take the tracer down: the call prints
+// raw, as an undecoded one.
+func TestDecoderPanicSafetyNet(t *testing.T) {
+	nr := unix.SYS_WRITE
+	saved := entries[nr].Args
+	defer func() { entries[nr].Args = saved }()
+	boom := &Arg{Print: func(d *Decoder, c *Call, i int) { panic("decoder bug") }}
+	entries[nr].Args = []*Arg{Fd, boom, Ulong}
+	d := testDecoder(newFakeMem())
+	assert.Equal(t, "write(0x1, 0x1000, 0x5) = 5", decodeLine(t, d, nr, 5, 1, 0x1000, 5))
+	entries[nr].Args = []*Arg{Fd, {AtExit: true, Print: boom.Print}, Ulong}
+	assert.Equal(t, "write(1, ) = 5", decodeLine(t, d, nr, 5, 1, 0x1000, 5))
+}

@@ -108,7 +108,12 @@ func NewDecoder(o Options) *Decoder {
 
 // Enter appends "name(" and the arguments printable at entry to dst, and
 // prepares c for Exit.
-func (d *Decoder) Enter(dst []byte, c *Call) []byte {
+func (d *Decoder) Enter(dst []byte, c *Call) (out []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = d.rawEntry(dst, c)
+		}
+	}()
 	e := Lookup(c.Nr)
 	c.Entry = e
 	c.next = 0
@@ -155,7 +160,14 @@ func (c *Call) span(i, start, end int, exit bool) {
 
 // Exit appends the arguments left for the exit (after the call returned
 // c.Ret), without the closing parenthesis.
-func (d *Decoder) Exit(dst []byte, c *Call) []byte {
+func (d *Decoder) Exit(dst []byte, c *Call) (out []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			// The rest is lost, never the trace: close the call.
+			c.next = c.Entry.nargs()
+			out = dst
+		}
+	}()
 	d.B = dst
 	e := c.Entry
 	if e == nil {
@@ -198,6 +210,25 @@ func (d *Decoder) Return(dst []byte, c *Call) []byte {
 		d.B = append(d.B, c.Detail...)
 		d.B = append(d.B, ')')
 	}
+	return d.B
+}
+
+// rawEntry is the safety net of Enter: a decoder that panics on some
+// hostile input (a bug; the fuzz targets hunt for them) must not take the
+// tracer, and with it the tracees' tracing, down. The call then prints as
+// strace prints an undecoded one: every argument in hex, at entry.
+func (d *Decoder) rawEntry(dst []byte, c *Call) []byte {
+	e := Lookup(c.Nr)
+	c.Entry = e
+	d.B = append(dst, e.Name...)
+	d.B = append(d.B, '(')
+	for i := 0; i < e.nargs(); i++ {
+		if i > 0 {
+			d.B = append(d.B, ", "...)
+		}
+		d.Hex(c.Args[i])
+	}
+	c.next = e.nargs()
 	return d.B
 }
 
