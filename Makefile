@@ -4,7 +4,7 @@ CC      ?= gcc
 BIN     := gotrace
 DEMOBIN := testdata/bin/http_demo
 
-.PHONY: all build test stress lint demo bench bench-nginx syscalls-report fuzz help
+.PHONY: all build generate test stress lint demo bench bench-nginx syscalls-report fuzz help
 
 all: build
 
@@ -15,6 +15,9 @@ all: build
 # and the tracer ~1-2% per stop. gotrace needs nothing from cgo.
 build: ## build ./gotrace (static, CGO_ENABLED=0)
 	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/gotrace
+
+generate: ## regenerate syscalls/zsysnames.go and syscalls/zxlat.go (from syscalls/xlat/*.txt)
+	$(GO) generate ./syscalls
 
 test: ## run every test (unit, integration under real ptrace, differential against /usr/bin/strace)
 	$(GO) test -count=1 -timeout 12m ./...

@@ -3,47 +3,17 @@ package syscalls
 import (
 	"encoding/binary"
 
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
 // epoll: epoll_create, epoll_create1, epoll_ctl, epoll_wait, epoll_pwait,
 // epoll_pwait2.
 
-// epollCreateFlags are epoll_create1's flags.
-var epollCreateFlags = format.FlagSet{
-	{Val: unix.EPOLL_CLOEXEC, Name: "EPOLL_CLOEXEC"},
-}
-
-// epollOps names epoll_ctl's op.
-var epollOps = format.ValueSet{
-	{Val: unix.EPOLL_CTL_ADD, Name: "EPOLL_CTL_ADD"},
-	{Val: unix.EPOLL_CTL_DEL, Name: "EPOLL_CTL_DEL"},
-	{Val: unix.EPOLL_CTL_MOD, Name: "EPOLL_CTL_MOD"},
-}
+// epoll.go's flag and value sets are listed in xlat/epoll.txt, from which
+// go generate writes zxlat.go.
 
 // epollNval is the kernel's EPOLLNVAL, which x/sys does not define.
 const epollNval = 0x20
-
-// epollEvents are the EPOLL* event bits.
-var epollEvents = format.FlagSet{
-	{Val: unix.EPOLLIN, Name: "EPOLLIN"},
-	{Val: unix.EPOLLPRI, Name: "EPOLLPRI"},
-	{Val: unix.EPOLLOUT, Name: "EPOLLOUT"},
-	{Val: unix.EPOLLERR, Name: "EPOLLERR"},
-	{Val: unix.EPOLLHUP, Name: "EPOLLHUP"},
-	{Val: epollNval, Name: "EPOLLNVAL"},
-	{Val: unix.EPOLLRDNORM, Name: "EPOLLRDNORM"},
-	{Val: unix.EPOLLRDBAND, Name: "EPOLLRDBAND"},
-	{Val: unix.EPOLLWRNORM, Name: "EPOLLWRNORM"},
-	{Val: unix.EPOLLWRBAND, Name: "EPOLLWRBAND"},
-	{Val: unix.EPOLLMSG, Name: "EPOLLMSG"},
-	{Val: unix.EPOLLRDHUP, Name: "EPOLLRDHUP"},
-	{Val: unix.EPOLLEXCLUSIVE, Name: "EPOLLEXCLUSIVE"},
-	{Val: unix.EPOLLWAKEUP, Name: "EPOLLWAKEUP"},
-	{Val: unix.EPOLLONESHOT, Name: "EPOLLONESHOT"},
-	{Val: unix.EPOLLET, Name: "EPOLLET"},
-}
 
 // sizeofEpollEvent is struct epoll_event on amd64, where it is packed:
 // a 32-bit events word and the 64-bit data right after it.

@@ -1,23 +1,13 @@
 package syscalls
 
-import (
-	"github.com/gotrace/gotrace/format"
-	"golang.org/x/sys/unix"
-)
-
 // The exec family: execve and execveat's string arrays.
 
 // maxArgv bounds the elements of an argv or envp array followed, whatever
 // the tracee put there (the kernel's own bound is far larger).
 const maxArgv = 1 << 16
 
-var (
-	// execveatFlags is execveat's flags.
-	execveatFlags = format.FlagSet{
-		{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
-		{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
-	}
-)
+// exec.go's flag and value sets are listed in xlat/exec.txt, from which
+// go generate writes zxlat.go.
 
 var (
 	// Argv prints a NULL-terminated array of strings at entry (execve's

@@ -65,26 +65,8 @@ var futexOps = func() format.ValueSet {
 	return vs
 }()
 
-// futexBitset names the match-any bitset.
-var futexBitset = format.ValueSet{{Val: 0xffffffff, Name: "FUTEX_BITSET_MATCH_ANY"}}
-
-// futexWakeOps and futexWakeCmps name FUTEX_WAKE_OP's operation and
-// comparison (val3 bits 28-30 and 24-27).
-var futexWakeOps = format.ValueSet{
-	{Val: 0, Name: "FUTEX_OP_SET"}, {Val: 1, Name: "FUTEX_OP_ADD"}, {Val: 2, Name: "FUTEX_OP_OR"},
-	{Val: 3, Name: "FUTEX_OP_ANDN"}, {Val: 4, Name: "FUTEX_OP_XOR"},
-}
-
-var futexWakeCmps = format.ValueSet{
-	{Val: 0, Name: "FUTEX_OP_CMP_EQ"}, {Val: 1, Name: "FUTEX_OP_CMP_NE"}, {Val: 2, Name: "FUTEX_OP_CMP_LT"},
-	{Val: 3, Name: "FUTEX_OP_CMP_LE"}, {Val: 4, Name: "FUTEX_OP_CMP_GT"}, {Val: 5, Name: "FUTEX_OP_CMP_GE"},
-}
-
-// futexWaitvFlags are struct futex_waitv's flags (FUTEX2_SIZE_*,
-// FUTEX2_NUMA, FUTEX2_PRIVATE).
-var futexWaitvFlags = format.FlagSet{
-	{Val: 0x80, Name: "FUTEX_PRIVATE_FLAG"},
-}
+// futex.go's flag and value sets are listed in xlat/futex.txt, from which
+// go generate writes zxlat.go.
 
 // xvalShift appends a value set's name "<<shift" (FUTEX_OP_ADD<<28), the
 // unknown comment after the shift.

@@ -270,30 +270,9 @@ var ioctlIndex = func() map[uint32]int {
 }()
 
 var (
-	// iocDirs is the direction field of an unnamed request.
-	iocDirs = format.FlagSet{
-		{Val: iocRead, Name: "_IOC_READ"},
-		{Val: iocWrite, Name: "_IOC_WRITE"},
-	}
+	// ioctl.go's flag and value sets are listed in xlat/ioctl.txt, from which
+	// go generate writes zxlat.go.
 
-	// termIflags is termios's c_iflag.
-	termIflags = format.FlagSet{
-		{Val: unix.IGNBRK, Name: "IGNBRK"},
-		{Val: unix.BRKINT, Name: "BRKINT"},
-		{Val: unix.IGNPAR, Name: "IGNPAR"},
-		{Val: unix.PARMRK, Name: "PARMRK"},
-		{Val: unix.INPCK, Name: "INPCK"},
-		{Val: unix.ISTRIP, Name: "ISTRIP"},
-		{Val: unix.INLCR, Name: "INLCR"},
-		{Val: unix.IGNCR, Name: "IGNCR"},
-		{Val: unix.ICRNL, Name: "ICRNL"},
-		{Val: unix.IUCLC, Name: "IUCLC"},
-		{Val: unix.IXON, Name: "IXON"},
-		{Val: unix.IXANY, Name: "IXANY"},
-		{Val: unix.IXOFF, Name: "IXOFF"},
-		{Val: unix.IMAXBEL, Name: "IMAXBEL"},
-		{Val: unix.IUTF8, Name: "IUTF8"},
-	}
 	// termOdelays are the delay fields of c_oflag, each a value printed
 	// before the flags.
 	termOdelays = []struct {
@@ -301,75 +280,12 @@ var (
 		vals format.ValueSet
 		dflt string
 	}{
-		{unix.NLDLY, format.ValueSet{{Val: unix.NL0, Name: "NL0"}, {Val: unix.NL1, Name: "NL1"}}, "NL?"},
-		{unix.CRDLY, format.ValueSet{{Val: unix.CR0, Name: "CR0"}, {Val: unix.CR1, Name: "CR1"},
-			{Val: unix.CR2, Name: "CR2"}, {Val: unix.CR3, Name: "CR3"}}, "CR?"},
-		// TAB3 is XTABS on Linux; strace names it XTABS.
-		{unix.TABDLY, format.ValueSet{{Val: unix.TAB0, Name: "TAB0"}, {Val: unix.TAB1, Name: "TAB1"},
-			{Val: unix.TAB2, Name: "TAB2"}, {Val: unix.XTABS, Name: "XTABS"}}, "TAB?"},
-		{unix.BSDLY, format.ValueSet{{Val: unix.BS0, Name: "BS0"}, {Val: unix.BS1, Name: "BS1"}}, "BS?"},
-		{unix.VTDLY, format.ValueSet{{Val: unix.VT0, Name: "VT0"}, {Val: unix.VT1, Name: "VT1"}}, "VT?"},
-		{unix.FFDLY, format.ValueSet{{Val: unix.FF0, Name: "FF0"}, {Val: unix.FF1, Name: "FF1"}}, "FF?"},
-	}
-	// termOflags is the rest of c_oflag.
-	termOflags = format.FlagSet{
-		{Val: unix.OPOST, Name: "OPOST"},
-		{Val: unix.OLCUC, Name: "OLCUC"},
-		{Val: unix.ONLCR, Name: "ONLCR"},
-		{Val: unix.OCRNL, Name: "OCRNL"},
-		{Val: unix.ONOCR, Name: "ONOCR"},
-		{Val: unix.ONLRET, Name: "ONLRET"},
-		{Val: unix.OFILL, Name: "OFILL"},
-		{Val: unix.OFDEL, Name: "OFDEL"},
-	}
-	// baudRates are c_cflag's CBAUD field (and CIBAUD's, shifted).
-	baudRates = format.ValueSet{
-		{Val: unix.B0, Name: "B0"}, {Val: unix.B50, Name: "B50"}, {Val: unix.B75, Name: "B75"},
-		{Val: unix.B110, Name: "B110"}, {Val: unix.B134, Name: "B134"}, {Val: unix.B150, Name: "B150"},
-		{Val: unix.B200, Name: "B200"}, {Val: unix.B300, Name: "B300"}, {Val: unix.B600, Name: "B600"},
-		{Val: unix.B1200, Name: "B1200"}, {Val: unix.B1800, Name: "B1800"}, {Val: unix.B2400, Name: "B2400"},
-		{Val: unix.B4800, Name: "B4800"}, {Val: unix.B9600, Name: "B9600"}, {Val: unix.B19200, Name: "B19200"},
-		{Val: unix.B38400, Name: "B38400"}, {Val: unix.B57600, Name: "B57600"}, {Val: unix.B115200, Name: "B115200"},
-		{Val: unix.B230400, Name: "B230400"}, {Val: unix.B460800, Name: "B460800"}, {Val: unix.B500000, Name: "B500000"},
-		{Val: unix.B576000, Name: "B576000"}, {Val: unix.B921600, Name: "B921600"}, {Val: unix.B1000000, Name: "B1000000"},
-		{Val: unix.B1152000, Name: "B1152000"}, {Val: unix.B1500000, Name: "B1500000"}, {Val: unix.B2000000, Name: "B2000000"},
-		{Val: unix.B2500000, Name: "B2500000"}, {Val: unix.B3000000, Name: "B3000000"}, {Val: unix.B3500000, Name: "B3500000"},
-		{Val: unix.B4000000, Name: "B4000000"}, {Val: unix.BOTHER, Name: "BOTHER"},
-	}
-	// charSizes are c_cflag's CSIZE field.
-	charSizes = format.ValueSet{
-		{Val: unix.CS5, Name: "CS5"}, {Val: unix.CS6, Name: "CS6"},
-		{Val: unix.CS7, Name: "CS7"}, {Val: unix.CS8, Name: "CS8"},
-	}
-	// termCflags is the rest of c_cflag.
-	termCflags = format.FlagSet{
-		{Val: unix.CSTOPB, Name: "CSTOPB"},
-		{Val: unix.CREAD, Name: "CREAD"},
-		{Val: unix.PARENB, Name: "PARENB"},
-		{Val: unix.PARODD, Name: "PARODD"},
-		{Val: unix.HUPCL, Name: "HUPCL"},
-		{Val: unix.CLOCAL, Name: "CLOCAL"},
-		{Val: unix.CMSPAR, Name: "CMSPAR"},
-		{Val: unix.CRTSCTS, Name: "CRTSCTS"},
-	}
-	// termLflags is c_lflag, in strace's order.
-	termLflags = format.FlagSet{
-		{Val: unix.ISIG, Name: "ISIG"},
-		{Val: unix.ICANON, Name: "ICANON"},
-		{Val: unix.XCASE, Name: "XCASE"},
-		{Val: unix.ECHO, Name: "ECHO"},
-		{Val: unix.ECHOE, Name: "ECHOE"},
-		{Val: unix.ECHOK, Name: "ECHOK"},
-		{Val: unix.ECHONL, Name: "ECHONL"},
-		{Val: unix.NOFLSH, Name: "NOFLSH"},
-		{Val: unix.IEXTEN, Name: "IEXTEN"},
-		{Val: unix.ECHOCTL, Name: "ECHOCTL"},
-		{Val: unix.ECHOPRT, Name: "ECHOPRT"},
-		{Val: unix.ECHOKE, Name: "ECHOKE"},
-		{Val: unix.FLUSHO, Name: "FLUSHO"},
-		{Val: unix.PENDIN, Name: "PENDIN"},
-		{Val: unix.TOSTOP, Name: "TOSTOP"},
-		{Val: unix.EXTPROC, Name: "EXTPROC"},
+		{unix.NLDLY, nlDelays, "NL?"},
+		{unix.CRDLY, crDelays, "CR?"},
+		{unix.TABDLY, tabDelays, "TAB?"},
+		{unix.BSDLY, bsDelays, "BS?"},
+		{unix.VTDLY, vtDelays, "VT?"},
+		{unix.FFDLY, ffDelays, "FF?"},
 	}
 	// lineDiscs are c_line's line disciplines (linux/tty.h; x/sys has
 	// none of them).
@@ -401,57 +317,6 @@ var (
 		}
 		return a
 	}()
-	// modemFlags are the TIOCM_* bits (TIOCM_OUT1, OUT2, LOOP: not in
-	// x/sys).
-	modemFlags = format.FlagSet{
-		{Val: unix.TIOCM_LE, Name: "TIOCM_LE"},
-		{Val: unix.TIOCM_DTR, Name: "TIOCM_DTR"},
-		{Val: unix.TIOCM_RTS, Name: "TIOCM_RTS"},
-		{Val: unix.TIOCM_ST, Name: "TIOCM_ST"},
-		{Val: unix.TIOCM_SR, Name: "TIOCM_SR"},
-		{Val: unix.TIOCM_CTS, Name: "TIOCM_CTS"},
-		{Val: unix.TIOCM_CAR, Name: "TIOCM_CAR"},
-		{Val: unix.TIOCM_RNG, Name: "TIOCM_RNG"},
-		{Val: unix.TIOCM_DSR, Name: "TIOCM_DSR"},
-		{Val: 0x2000, Name: "TIOCM_OUT1"},
-		{Val: 0x4000, Name: "TIOCM_OUT2"},
-		{Val: 0x8000, Name: "TIOCM_LOOP"},
-	}
-	// tcflshQueues is TCFLSH's argument.
-	tcflshQueues = format.ValueSet{
-		{Val: unix.TCIFLUSH, Name: "TCIFLUSH"},
-		{Val: unix.TCOFLUSH, Name: "TCOFLUSH"},
-		{Val: unix.TCIOFLUSH, Name: "TCIOFLUSH"},
-	}
-	// tcxoncActions is TCXONC's argument.
-	tcxoncActions = format.ValueSet{
-		{Val: unix.TCOOFF, Name: "TCOOFF"},
-		{Val: unix.TCOON, Name: "TCOON"},
-		{Val: unix.TCIOFF, Name: "TCIOFF"},
-		{Val: unix.TCION, Name: "TCION"},
-	}
-	// iffFlags are struct ifreq's ifr_flags.
-	iffFlags = format.FlagSet{
-		{Val: unix.IFF_UP, Name: "IFF_UP"},
-		{Val: unix.IFF_BROADCAST, Name: "IFF_BROADCAST"},
-		{Val: unix.IFF_DEBUG, Name: "IFF_DEBUG"},
-		{Val: unix.IFF_LOOPBACK, Name: "IFF_LOOPBACK"},
-		{Val: unix.IFF_POINTOPOINT, Name: "IFF_POINTOPOINT"},
-		{Val: unix.IFF_NOTRAILERS, Name: "IFF_NOTRAILERS"},
-		{Val: unix.IFF_RUNNING, Name: "IFF_RUNNING"},
-		{Val: unix.IFF_NOARP, Name: "IFF_NOARP"},
-		{Val: unix.IFF_PROMISC, Name: "IFF_PROMISC"},
-		{Val: unix.IFF_ALLMULTI, Name: "IFF_ALLMULTI"},
-		{Val: unix.IFF_MASTER, Name: "IFF_MASTER"},
-		{Val: unix.IFF_SLAVE, Name: "IFF_SLAVE"},
-		{Val: unix.IFF_MULTICAST, Name: "IFF_MULTICAST"},
-		{Val: unix.IFF_PORTSEL, Name: "IFF_PORTSEL"},
-		{Val: unix.IFF_AUTOMEDIA, Name: "IFF_AUTOMEDIA"},
-		{Val: unix.IFF_DYNAMIC, Name: "IFF_DYNAMIC"},
-		{Val: unix.IFF_LOWER_UP, Name: "IFF_LOWER_UP"},
-		{Val: unix.IFF_DORMANT, Name: "IFF_DORMANT"},
-		{Val: unix.IFF_ECHO, Name: "IFF_ECHO"},
-	}
 )
 
 var (

@@ -2,31 +2,14 @@ package syscalls
 
 import (
 	"encoding/binary"
-
-	"github.com/gotrace/gotrace/format"
-	"golang.org/x/sys/unix"
 )
 
 // Vectored I/O (readv, writev, preadv, pwritev, preadv2, pwritev2), the
 // zero-copy calls (sendfile, splice, tee, copy_file_range), and the array
 // printer the socket, epoll and poll decoders share.
 
-// rwfFlags are preadv2/pwritev2's RWF_* flags.
-var rwfFlags = format.FlagSet{
-	{Val: unix.RWF_HIPRI, Name: "RWF_HIPRI"},
-	{Val: unix.RWF_DSYNC, Name: "RWF_DSYNC"},
-	{Val: unix.RWF_SYNC, Name: "RWF_SYNC"},
-	{Val: unix.RWF_NOWAIT, Name: "RWF_NOWAIT"},
-	{Val: unix.RWF_APPEND, Name: "RWF_APPEND"},
-}
-
-// spliceFlags are splice/tee/vmsplice's SPLICE_F_* flags.
-var spliceFlags = format.FlagSet{
-	{Val: unix.SPLICE_F_MOVE, Name: "SPLICE_F_MOVE"},
-	{Val: unix.SPLICE_F_NONBLOCK, Name: "SPLICE_F_NONBLOCK"},
-	{Val: unix.SPLICE_F_MORE, Name: "SPLICE_F_MORE"},
-	{Val: unix.SPLICE_F_GIFT, Name: "SPLICE_F_GIFT"},
-}
+// iov.go's flag and value sets are listed in xlat/iov.txt, from which
+// go generate writes zxlat.go.
 
 // maxArrayBytes bounds the bytes one array print reads, whatever its count
 // says (with -v, where strace has no element limit).

@@ -48,81 +48,8 @@ const (
 	msgStatAny = 13      // MSG_STAT_ANY
 )
 
-var (
-	// ipcPrivate names the one special key.
-	ipcPrivate = format.ValueSet{{Val: unix.IPC_PRIVATE, Name: "IPC_PRIVATE"}}
-	// ipcResourceFlags are semget's and msgget's flags above the mode.
-	ipcResourceFlags = format.FlagSet{
-		{Val: unix.IPC_CREAT, Name: "IPC_CREAT"},
-		{Val: unix.IPC_EXCL, Name: "IPC_EXCL"},
-		{Val: unix.IPC_NOWAIT, Name: "IPC_NOWAIT"},
-	}
-	// shmResourceFlags are shmget's flags above the mode.
-	shmResourceFlags = format.FlagSet{
-		{Val: unix.IPC_CREAT, Name: "IPC_CREAT"},
-		{Val: unix.IPC_EXCL, Name: "IPC_EXCL"},
-		{Val: shmHugetlb, Name: "SHM_HUGETLB"},
-		{Val: shmNoreserve, Name: "SHM_NORESERVE"},
-	}
-	// shmatFlags are shmat's flags.
-	shmatFlags = format.FlagSet{
-		{Val: unix.SHM_RDONLY, Name: "SHM_RDONLY"},
-		{Val: unix.SHM_RND, Name: "SHM_RND"},
-		{Val: shmRemap, Name: "SHM_REMAP"},
-		{Val: shmExec, Name: "SHM_EXEC"},
-	}
-	// semopFlags are struct sembuf's sem_flg.
-	semopFlags = format.FlagSet{
-		{Val: semUndo, Name: "SEM_UNDO"},
-		{Val: unix.IPC_NOWAIT, Name: "IPC_NOWAIT"},
-	}
-	// ipcMsgFlags are msgsnd's and msgrcv's flags, in strace's order.
-	ipcMsgFlags = format.FlagSet{
-		{Val: msgNoerror, Name: "MSG_NOERROR"},
-		{Val: msgExcept, Name: "MSG_EXCEPT"},
-		{Val: msgCopy, Name: "MSG_COPY"},
-		{Val: unix.IPC_NOWAIT, Name: "IPC_NOWAIT"},
-	}
-	// shmctlCmds are shmctl's commands (without IPC_64).
-	shmctlCmds = format.ValueSet{
-		{Val: unix.IPC_RMID, Name: "IPC_RMID"},
-		{Val: unix.IPC_SET, Name: "IPC_SET"},
-		{Val: unix.IPC_STAT, Name: "IPC_STAT"},
-		{Val: ipcInfo, Name: "IPC_INFO"},
-		{Val: shmLock, Name: "SHM_LOCK"},
-		{Val: shmUnlock, Name: "SHM_UNLOCK"},
-		{Val: shmStat, Name: "SHM_STAT"},
-		{Val: shmInfo, Name: "SHM_INFO"},
-		{Val: shmStatAny, Name: "SHM_STAT_ANY"},
-	}
-	// semctlCmds are semctl's commands (without IPC_64).
-	semctlCmds = format.ValueSet{
-		{Val: unix.IPC_RMID, Name: "IPC_RMID"},
-		{Val: unix.IPC_SET, Name: "IPC_SET"},
-		{Val: unix.IPC_STAT, Name: "IPC_STAT"},
-		{Val: ipcInfo, Name: "IPC_INFO"},
-		{Val: semGetpid, Name: "GETPID"},
-		{Val: semGetval, Name: "GETVAL"},
-		{Val: semGetall, Name: "GETALL"},
-		{Val: semGetncnt, Name: "GETNCNT"},
-		{Val: semGetzcnt, Name: "GETZCNT"},
-		{Val: semSetval, Name: "SETVAL"},
-		{Val: semSetall, Name: "SETALL"},
-		{Val: semStat, Name: "SEM_STAT"},
-		{Val: semInfo, Name: "SEM_INFO"},
-		{Val: semStatAny, Name: "SEM_STAT_ANY"},
-	}
-	// msgctlCmds are msgctl's commands (without IPC_64).
-	msgctlCmds = format.ValueSet{
-		{Val: unix.IPC_RMID, Name: "IPC_RMID"},
-		{Val: unix.IPC_SET, Name: "IPC_SET"},
-		{Val: unix.IPC_STAT, Name: "IPC_STAT"},
-		{Val: ipcInfo, Name: "IPC_INFO"},
-		{Val: msgStat, Name: "MSG_STAT"},
-		{Val: msgInfo, Name: "MSG_INFO"},
-		{Val: msgStatAny, Name: "MSG_STAT_ANY"},
-	}
-)
+// ipc.go's flag and value sets are listed in xlat/ipc.txt, from which
+// go generate writes zxlat.go.
 
 // Sizes of the kernel's structures on amd64 (the *64_ds variants).
 const (

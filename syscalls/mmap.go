@@ -31,115 +31,12 @@ const (
 	membarrierCmdFlagCPU                          = 0x1
 )
 
-var (
-	// mmapProt is mmap's and mprotect's prot (PROT_NONE, the zero, is
-	// named apart).
-	mmapProt = format.FlagSet{
-		{Val: unix.PROT_READ, Name: "PROT_READ"},
-		{Val: unix.PROT_WRITE, Name: "PROT_WRITE"},
-		{Val: unix.PROT_EXEC, Name: "PROT_EXEC"},
-		{Val: protSem, Name: "PROT_SEM"},
-		{Val: unix.PROT_GROWSDOWN, Name: "PROT_GROWSDOWN"},
-		{Val: unix.PROT_GROWSUP, Name: "PROT_GROWSUP"},
-	}
-	// mmapTypes is the MAP_TYPE field of mmap's flags, printed as a
-	// value before the other flags.
-	mmapTypes = format.ValueSet{
-		{Val: unix.MAP_SHARED, Name: "MAP_SHARED"},
-		{Val: unix.MAP_PRIVATE, Name: "MAP_PRIVATE"},
-		{Val: unix.MAP_SHARED_VALIDATE, Name: "MAP_SHARED_VALIDATE"},
-		{Val: unix.MAP_FILE, Name: "MAP_FILE"},
-	}
-	// mmapFlags is the rest of mmap's flags, in strace's order.
-	mmapFlags = format.FlagSet{
-		{Val: unix.MAP_FIXED, Name: "MAP_FIXED"},
-		{Val: unix.MAP_ANONYMOUS, Name: "MAP_ANONYMOUS"},
-		{Val: unix.MAP_32BIT, Name: "MAP_32BIT"},
-		{Val: unix.MAP_NORESERVE, Name: "MAP_NORESERVE"},
-		{Val: unix.MAP_POPULATE, Name: "MAP_POPULATE"},
-		{Val: unix.MAP_NONBLOCK, Name: "MAP_NONBLOCK"},
-		{Val: unix.MAP_GROWSDOWN, Name: "MAP_GROWSDOWN"},
-		{Val: unix.MAP_DENYWRITE, Name: "MAP_DENYWRITE"},
-		{Val: unix.MAP_EXECUTABLE, Name: "MAP_EXECUTABLE"},
-		{Val: unix.MAP_LOCKED, Name: "MAP_LOCKED"},
-		{Val: unix.MAP_STACK, Name: "MAP_STACK"},
-		{Val: unix.MAP_HUGETLB, Name: "MAP_HUGETLB"},
-		{Val: unix.MAP_SYNC, Name: "MAP_SYNC"},
-		{Val: unix.MAP_FIXED_NOREPLACE, Name: "MAP_FIXED_NOREPLACE"},
-	}
-	// madviseAdvice is madvise's advice.
-	madviseAdvice = format.ValueSet{
-		{Val: unix.MADV_NORMAL, Name: "MADV_NORMAL"},
-		{Val: unix.MADV_RANDOM, Name: "MADV_RANDOM"},
-		{Val: unix.MADV_SEQUENTIAL, Name: "MADV_SEQUENTIAL"},
-		{Val: unix.MADV_WILLNEED, Name: "MADV_WILLNEED"},
-		{Val: unix.MADV_DONTNEED, Name: "MADV_DONTNEED"},
-		{Val: unix.MADV_FREE, Name: "MADV_FREE"},
-		{Val: unix.MADV_REMOVE, Name: "MADV_REMOVE"},
-		{Val: unix.MADV_DONTFORK, Name: "MADV_DONTFORK"},
-		{Val: unix.MADV_DOFORK, Name: "MADV_DOFORK"},
-		{Val: unix.MADV_MERGEABLE, Name: "MADV_MERGEABLE"},
-		{Val: unix.MADV_UNMERGEABLE, Name: "MADV_UNMERGEABLE"},
-		{Val: unix.MADV_HUGEPAGE, Name: "MADV_HUGEPAGE"},
-		{Val: unix.MADV_NOHUGEPAGE, Name: "MADV_NOHUGEPAGE"},
-		{Val: unix.MADV_DONTDUMP, Name: "MADV_DONTDUMP"},
-		{Val: unix.MADV_DODUMP, Name: "MADV_DODUMP"},
-		{Val: unix.MADV_WIPEONFORK, Name: "MADV_WIPEONFORK"},
-		{Val: unix.MADV_KEEPONFORK, Name: "MADV_KEEPONFORK"},
-		{Val: unix.MADV_COLD, Name: "MADV_COLD"},
-		{Val: unix.MADV_PAGEOUT, Name: "MADV_PAGEOUT"},
-		{Val: unix.MADV_POPULATE_READ, Name: "MADV_POPULATE_READ"},
-		{Val: unix.MADV_POPULATE_WRITE, Name: "MADV_POPULATE_WRITE"},
-		{Val: unix.MADV_DONTNEED_LOCKED, Name: "MADV_DONTNEED_LOCKED"},
-		{Val: unix.MADV_COLLAPSE, Name: "MADV_COLLAPSE"},
-		{Val: unix.MADV_HWPOISON, Name: "MADV_HWPOISON"},
-		{Val: madvSoftOffline, Name: "MADV_SOFT_OFFLINE"},
-	}
-	// msyncFlags is msync's flags.
-	msyncFlags = format.FlagSet{
-		{Val: unix.MS_SYNC, Name: "MS_SYNC"},
-		{Val: unix.MS_ASYNC, Name: "MS_ASYNC"},
-		{Val: unix.MS_INVALIDATE, Name: "MS_INVALIDATE"},
-	}
-	// mlockFlags is mlock2's flags.
-	mlockFlags = format.FlagSet{{Val: unix.MLOCK_ONFAULT, Name: "MLOCK_ONFAULT"}}
-	// mlockallFlags is mlockall's flags.
-	mlockallFlags = format.FlagSet{
-		{Val: unix.MCL_CURRENT, Name: "MCL_CURRENT"},
-		{Val: unix.MCL_FUTURE, Name: "MCL_FUTURE"},
-		{Val: unix.MCL_ONFAULT, Name: "MCL_ONFAULT"},
-	}
-	// pkeyAccess is pkey_alloc's access rights.
-	pkeyAccess = format.FlagSet{
-		{Val: pkeyDisableAccess, Name: "PKEY_DISABLE_ACCESS"},
-		{Val: pkeyDisableWrite, Name: "PKEY_DISABLE_WRITE"},
-		{Val: pkeyDisableExecute, Name: "PKEY_DISABLE_EXECUTE"},
-	}
-	// membarrierCmds is membarrier's cmd: a value at entry, and the set
-	// of commands MEMBARRIER_CMD_QUERY returns, as flags (the query, the
-	// zero, is left out there). strace 6.1 stops at the RSEQ pair.
-	membarrierCmds = format.FlagSet{
-		{Val: membarrierCmdGlobal, Name: "MEMBARRIER_CMD_GLOBAL"},
-		{Val: membarrierCmdGlobalExpedited, Name: "MEMBARRIER_CMD_GLOBAL_EXPEDITED"},
-		{Val: membarrierCmdRegisterGlobalExpedited, Name: "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"},
-		{Val: membarrierCmdPrivateExpedited, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED"},
-		{Val: membarrierCmdRegisterPrivateExpedited, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"},
-		{Val: membarrierCmdPrivateExpeditedSyncCore, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"},
-		{Val: membarrierCmdRegisterPrivateExpeditedSyncCore, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"},
-		{Val: membarrierCmdPrivateExpeditedRseq, Name: "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"},
-		{Val: membarrierCmdRegisterPrivateExpeditedRseq, Name: "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"},
-	}
-	membarrierCmdValues = append(format.ValueSet{{Val: membarrierCmdQuery, Name: "MEMBARRIER_CMD_QUERY"}}, membarrierCmds...)
-	// membarrierFlags is membarrier's flags.
-	membarrierFlags = format.FlagSet{{Val: membarrierCmdFlagCPU, Name: "MEMBARRIER_CMD_FLAG_CPU"}}
+// mmap.go's flag and value sets are listed in xlat/mmap.txt, from which
+// go generate writes zxlat.go.
 
-	// mremapFlags is mremap's flags.
-	mremapFlags = format.FlagSet{
-		{Val: unix.MREMAP_MAYMOVE, Name: "MREMAP_MAYMOVE"},
-		{Val: unix.MREMAP_FIXED, Name: "MREMAP_FIXED"},
-		{Val: unix.MREMAP_DONTUNMAP, Name: "MREMAP_DONTUNMAP"},
-	}
-)
+// membarrierCmdValues is membarrier's cmd as a value: MEMBARRIER_CMD_QUERY
+// (zero, so not in the flag set membarrierCmds) and each command.
+var membarrierCmdValues = append(format.ValueSet{{Val: membarrierCmdQuery, Name: "MEMBARRIER_CMD_QUERY"}}, membarrierCmds...)
 
 // mmapHugeMask is the MAP_HUGE_* size field of mmap's flags.
 const mmapHugeMask = unix.MAP_HUGE_MASK << unix.MAP_HUGE_SHIFT

@@ -1,46 +1,13 @@
 package syscalls
 
 import (
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
 // mount(2). (umount2's flags are in file.go.)
 
-// mountFlags are mount's MS_* flags, in strace's order.
-var mountFlags = format.FlagSet{
-	{Val: unix.MS_RDONLY, Name: "MS_RDONLY"},
-	{Val: unix.MS_NOSUID, Name: "MS_NOSUID"},
-	{Val: unix.MS_NODEV, Name: "MS_NODEV"},
-	{Val: unix.MS_NOEXEC, Name: "MS_NOEXEC"},
-	{Val: unix.MS_SYNCHRONOUS, Name: "MS_SYNCHRONOUS"},
-	{Val: unix.MS_REMOUNT, Name: "MS_REMOUNT"},
-	{Val: unix.MS_MANDLOCK, Name: "MS_MANDLOCK"},
-	{Val: unix.MS_DIRSYNC, Name: "MS_DIRSYNC"},
-	{Val: unix.MS_NOSYMFOLLOW, Name: "MS_NOSYMFOLLOW"},
-	{Val: unix.MS_NOATIME, Name: "MS_NOATIME"},
-	{Val: unix.MS_NODIRATIME, Name: "MS_NODIRATIME"},
-	{Val: unix.MS_BIND, Name: "MS_BIND"},
-	{Val: unix.MS_MOVE, Name: "MS_MOVE"},
-	{Val: unix.MS_REC, Name: "MS_REC"},
-	{Val: unix.MS_SILENT, Name: "MS_SILENT"},
-	{Val: unix.MS_POSIXACL, Name: "MS_POSIXACL"},
-	{Val: unix.MS_UNBINDABLE, Name: "MS_UNBINDABLE"},
-	{Val: unix.MS_PRIVATE, Name: "MS_PRIVATE"},
-	{Val: unix.MS_SLAVE, Name: "MS_SLAVE"},
-	{Val: unix.MS_SHARED, Name: "MS_SHARED"},
-	{Val: unix.MS_RELATIME, Name: "MS_RELATIME"},
-	{Val: unix.MS_KERNMOUNT, Name: "MS_KERNMOUNT"},
-	{Val: unix.MS_I_VERSION, Name: "MS_I_VERSION"},
-	{Val: unix.MS_STRICTATIME, Name: "MS_STRICTATIME"},
-	{Val: unix.MS_LAZYTIME, Name: "MS_LAZYTIME"},
-	{Val: unix.MS_SUBMOUNT, Name: "MS_SUBMOUNT"},
-	{Val: unix.MS_NOREMOTELOCK, Name: "MS_NOREMOTELOCK"},
-	{Val: unix.MS_NOSEC, Name: "MS_NOSEC"},
-	{Val: unix.MS_BORN, Name: "MS_BORN"},
-	{Val: unix.MS_ACTIVE, Name: "MS_ACTIVE"},
-	{Val: unix.MS_NOUSER, Name: "MS_NOUSER"},
-}
+// mount.go's flag and value sets are listed in xlat/mount.txt, from which
+// go generate writes zxlat.go.
 
 // mountFlagsOf returns mount's flags (args[3]) without the old magic
 // number, and whether it was there.

@@ -3,15 +3,14 @@ package syscalls
 import (
 	"encoding/binary"
 
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
 // POSIX message queues: mq_open, mq_unlink, mq_timedsend,
 // mq_timedreceive, mq_notify, mq_getsetattr.
 
-// mqAttrFlags are struct mq_attr's mq_flags as mq_getsetattr shows them.
-var mqAttrFlags = format.FlagSet{{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"}}
+// mq.go's flag and value sets are listed in xlat/mq.txt, from which
+// go generate writes zxlat.go.
 
 // mqAttrSize is sizeof(struct mq_attr): four longs and four reserved.
 const mqAttrSize = 64

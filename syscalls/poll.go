@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/gotrace/gotrace/format"
-	"golang.org/x/sys/unix"
 )
 
 // poll, ppoll, select and pselect6. Their arguments are printed at entry,
@@ -19,22 +18,8 @@ import (
 // Call.Detail. The line thus reads as strace's does, also when cut by
 // "<unfinished ...>".
 
-// pollEvents are the POLL* bits of pollfd's events and revents.
-var pollEvents = format.FlagSet{
-	{Val: unix.POLLIN, Name: "POLLIN"},
-	{Val: unix.POLLPRI, Name: "POLLPRI"},
-	{Val: unix.POLLOUT, Name: "POLLOUT"},
-	{Val: unix.POLLERR, Name: "POLLERR"},
-	{Val: unix.POLLHUP, Name: "POLLHUP"},
-	{Val: unix.POLLNVAL, Name: "POLLNVAL"},
-	{Val: pollBitRdnorm, Name: "POLLRDNORM"},
-	{Val: pollBitRdband, Name: "POLLRDBAND"},
-	{Val: pollBitWrnorm, Name: "POLLWRNORM"},
-	{Val: pollBitWrband, Name: "POLLWRBAND"},
-	{Val: pollBitMsg, Name: "POLLMSG"},
-	{Val: pollBitRemove, Name: "POLLREMOVE"},
-	{Val: unix.POLLRDHUP, Name: "POLLRDHUP"},
-}
+// poll.go's flag and value sets are listed in xlat/poll.txt, from which
+// go generate writes zxlat.go.
 
 // The poll bits x/sys does not define (asm-generic/poll.h values).
 const (

@@ -1,87 +1,14 @@
 package syscalls
 
 import (
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
 // prctl: the option, then its arguments as strace prints them for the
 // common options; an unknown option prints its four arguments in hex.
 
-// prctlOptions are the options decoded here, plus the names of the rest
-// strace knows.
-var prctlOptions = format.ValueSet{
-	{Val: unix.PR_SET_PDEATHSIG, Name: "PR_SET_PDEATHSIG"},
-	{Val: unix.PR_GET_PDEATHSIG, Name: "PR_GET_PDEATHSIG"},
-	{Val: unix.PR_GET_DUMPABLE, Name: "PR_GET_DUMPABLE"},
-	{Val: unix.PR_SET_DUMPABLE, Name: "PR_SET_DUMPABLE"},
-	{Val: unix.PR_GET_UNALIGN, Name: "PR_GET_UNALIGN"},
-	{Val: unix.PR_SET_UNALIGN, Name: "PR_SET_UNALIGN"},
-	{Val: unix.PR_GET_KEEPCAPS, Name: "PR_GET_KEEPCAPS"},
-	{Val: unix.PR_SET_KEEPCAPS, Name: "PR_SET_KEEPCAPS"},
-	{Val: unix.PR_GET_FPEMU, Name: "PR_GET_FPEMU"},
-	{Val: unix.PR_SET_FPEMU, Name: "PR_SET_FPEMU"},
-	{Val: unix.PR_GET_FPEXC, Name: "PR_GET_FPEXC"},
-	{Val: unix.PR_SET_FPEXC, Name: "PR_SET_FPEXC"},
-	{Val: unix.PR_GET_TIMING, Name: "PR_GET_TIMING"},
-	{Val: unix.PR_SET_TIMING, Name: "PR_SET_TIMING"},
-	{Val: unix.PR_SET_NAME, Name: "PR_SET_NAME"},
-	{Val: unix.PR_GET_NAME, Name: "PR_GET_NAME"},
-	{Val: unix.PR_GET_ENDIAN, Name: "PR_GET_ENDIAN"},
-	{Val: unix.PR_SET_ENDIAN, Name: "PR_SET_ENDIAN"},
-	{Val: unix.PR_GET_SECCOMP, Name: "PR_GET_SECCOMP"},
-	{Val: unix.PR_SET_SECCOMP, Name: "PR_SET_SECCOMP"},
-	{Val: unix.PR_CAPBSET_READ, Name: "PR_CAPBSET_READ"},
-	{Val: unix.PR_CAPBSET_DROP, Name: "PR_CAPBSET_DROP"},
-	{Val: unix.PR_GET_TSC, Name: "PR_GET_TSC"},
-	{Val: unix.PR_SET_TSC, Name: "PR_SET_TSC"},
-	{Val: unix.PR_GET_SECUREBITS, Name: "PR_GET_SECUREBITS"},
-	{Val: unix.PR_SET_SECUREBITS, Name: "PR_SET_SECUREBITS"},
-	{Val: unix.PR_SET_TIMERSLACK, Name: "PR_SET_TIMERSLACK"},
-	{Val: unix.PR_GET_TIMERSLACK, Name: "PR_GET_TIMERSLACK"},
-	{Val: unix.PR_TASK_PERF_EVENTS_DISABLE, Name: "PR_TASK_PERF_EVENTS_DISABLE"},
-	{Val: unix.PR_TASK_PERF_EVENTS_ENABLE, Name: "PR_TASK_PERF_EVENTS_ENABLE"},
-	{Val: unix.PR_MCE_KILL, Name: "PR_MCE_KILL"},
-	{Val: unix.PR_MCE_KILL_GET, Name: "PR_MCE_KILL_GET"},
-	{Val: unix.PR_SET_MM, Name: "PR_SET_MM"},
-	{Val: unix.PR_SET_CHILD_SUBREAPER, Name: "PR_SET_CHILD_SUBREAPER"},
-	{Val: unix.PR_GET_CHILD_SUBREAPER, Name: "PR_GET_CHILD_SUBREAPER"},
-	{Val: unix.PR_SET_NO_NEW_PRIVS, Name: "PR_SET_NO_NEW_PRIVS"},
-	{Val: unix.PR_GET_NO_NEW_PRIVS, Name: "PR_GET_NO_NEW_PRIVS"},
-	{Val: unix.PR_GET_TID_ADDRESS, Name: "PR_GET_TID_ADDRESS"},
-	{Val: unix.PR_SET_THP_DISABLE, Name: "PR_SET_THP_DISABLE"},
-	{Val: unix.PR_GET_THP_DISABLE, Name: "PR_GET_THP_DISABLE"},
-	{Val: unix.PR_MPX_ENABLE_MANAGEMENT, Name: "PR_MPX_ENABLE_MANAGEMENT"},
-	{Val: unix.PR_MPX_DISABLE_MANAGEMENT, Name: "PR_MPX_DISABLE_MANAGEMENT"},
-	{Val: unix.PR_SET_FP_MODE, Name: "PR_SET_FP_MODE"},
-	{Val: unix.PR_GET_FP_MODE, Name: "PR_GET_FP_MODE"},
-	{Val: unix.PR_CAP_AMBIENT, Name: "PR_CAP_AMBIENT"},
-	{Val: unix.PR_SVE_SET_VL, Name: "PR_SVE_SET_VL"},
-	{Val: unix.PR_SVE_GET_VL, Name: "PR_SVE_GET_VL"},
-	{Val: unix.PR_GET_SPECULATION_CTRL, Name: "PR_GET_SPECULATION_CTRL"},
-	{Val: unix.PR_SET_SPECULATION_CTRL, Name: "PR_SET_SPECULATION_CTRL"},
-	{Val: unix.PR_PAC_RESET_KEYS, Name: "PR_PAC_RESET_KEYS"},
-	{Val: unix.PR_SET_TAGGED_ADDR_CTRL, Name: "PR_SET_TAGGED_ADDR_CTRL"},
-	{Val: unix.PR_GET_TAGGED_ADDR_CTRL, Name: "PR_GET_TAGGED_ADDR_CTRL"},
-	{Val: unix.PR_SET_IO_FLUSHER, Name: "PR_SET_IO_FLUSHER"},
-	{Val: unix.PR_GET_IO_FLUSHER, Name: "PR_GET_IO_FLUSHER"},
-	{Val: unix.PR_SET_SYSCALL_USER_DISPATCH, Name: "PR_SET_SYSCALL_USER_DISPATCH"},
-	{Val: unix.PR_PAC_SET_ENABLED_KEYS, Name: "PR_PAC_SET_ENABLED_KEYS"},
-	{Val: unix.PR_PAC_GET_ENABLED_KEYS, Name: "PR_PAC_GET_ENABLED_KEYS"},
-	{Val: unix.PR_SCHED_CORE, Name: "PR_SCHED_CORE"},
-	{Val: unix.PR_SET_VMA, Name: "PR_SET_VMA"},
-	{Val: unix.PR_SET_PTRACER, Name: "PR_SET_PTRACER"},
-}
-
-// suidDump are PR_SET_DUMPABLE's values (x/sys lacks SUID_DUMP_*).
-var suidDump = format.ValueSet{
-	{Val: 0, Name: "SUID_DUMP_DISABLE"},
-	{Val: 1, Name: "SUID_DUMP_USER"},
-	{Val: 2, Name: "SUID_DUMP_ROOT"},
-}
-
-// prSetVMA are PR_SET_VMA's sub-options.
-var prSetVMA = format.ValueSet{{Val: unix.PR_SET_VMA_ANON_NAME, Name: "PR_SET_VMA_ANON_NAME"}}
+// prctl.go's flag and value sets are listed in xlat/prctl.txt, from which
+// go generate writes zxlat.go.
 
 // prctlTaskCommLen is the size of a thread name (TASK_COMM_LEN).
 const prctlTaskCommLen = 16

@@ -12,41 +12,8 @@ import (
 // sysinfo, sched_[gs]etaffinity, capget/capset, pidfd_open, the robust
 // list and the id calls (which print no arguments).
 
-// cloneFlags are clone's flags in strace's order (the exit signal, the
-// low byte, is split off first). CLONE_DETACHED is ignored by the kernel
-// and strace does not name it.
-var cloneFlags = format.FlagSet{
-	{Val: unix.CLONE_VM, Name: "CLONE_VM"},
-	{Val: unix.CLONE_FS, Name: "CLONE_FS"},
-	{Val: unix.CLONE_FILES, Name: "CLONE_FILES"},
-	{Val: unix.CLONE_SIGHAND, Name: "CLONE_SIGHAND"},
-	{Val: unix.CLONE_PIDFD, Name: "CLONE_PIDFD"},
-	{Val: unix.CLONE_PTRACE, Name: "CLONE_PTRACE"},
-	{Val: unix.CLONE_VFORK, Name: "CLONE_VFORK"},
-	{Val: unix.CLONE_PARENT, Name: "CLONE_PARENT"},
-	{Val: unix.CLONE_THREAD, Name: "CLONE_THREAD"},
-	{Val: unix.CLONE_NEWNS, Name: "CLONE_NEWNS"},
-	{Val: unix.CLONE_SYSVSEM, Name: "CLONE_SYSVSEM"},
-	{Val: unix.CLONE_SETTLS, Name: "CLONE_SETTLS"},
-	{Val: unix.CLONE_PARENT_SETTID, Name: "CLONE_PARENT_SETTID"},
-	{Val: unix.CLONE_CHILD_CLEARTID, Name: "CLONE_CHILD_CLEARTID"},
-	{Val: unix.CLONE_UNTRACED, Name: "CLONE_UNTRACED"},
-	{Val: unix.CLONE_CHILD_SETTID, Name: "CLONE_CHILD_SETTID"},
-	{Val: unix.CLONE_NEWCGROUP, Name: "CLONE_NEWCGROUP"},
-	{Val: unix.CLONE_NEWUTS, Name: "CLONE_NEWUTS"},
-	{Val: unix.CLONE_NEWIPC, Name: "CLONE_NEWIPC"},
-	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
-	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
-	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
-	{Val: unix.CLONE_IO, Name: "CLONE_IO"},
-}
-
-// clone3Flags are the flags only clone3 takes, after cloneFlags.
-var clone3Flags = format.FlagSet{
-	{Val: unix.CLONE_CLEAR_SIGHAND, Name: "CLONE_CLEAR_SIGHAND"},
-	{Val: unix.CLONE_INTO_CGROUP, Name: "CLONE_INTO_CGROUP"},
-	{Val: unix.CLONE_NEWTIME, Name: "CLONE_NEWTIME"},
-}
+// process.go's flag and value sets are listed in xlat/process.txt, from which
+// go generate writes zxlat.go.
 
 // clone3AllFlags is what clone3's flags print through.
 var clone3AllFlags = append(append(format.FlagSet{}, cloneFlags...), clone3Flags...)
@@ -60,65 +27,9 @@ const cloneCSignal = 0xff
 const cloneTidFlags = unix.CLONE_PARENT_SETTID | unix.CLONE_PIDFD | unix.CLONE_CHILD_SETTID |
 	unix.CLONE_CHILD_CLEARTID | unix.CLONE_SETTLS
 
-// waitOptions are wait4's and waitid's options.
-var waitOptions = format.FlagSet{
-	{Val: unix.WNOHANG, Name: "WNOHANG"},
-	{Val: unix.WEXITED, Name: "WEXITED"},
-	{Val: unix.WSTOPPED, Name: "WSTOPPED"},
-	{Val: unix.WCONTINUED, Name: "WCONTINUED"},
-	{Val: unix.WNOWAIT, Name: "WNOWAIT"},
-	{Val: unix.WCLONE, Name: "__WCLONE"},
-	{Val: unix.WALL, Name: "__WALL"},
-	{Val: unix.WNOTHREAD, Name: "__WNOTHREAD"},
-}
-
-// idTypes are waitid's idtype values.
-var idTypes = format.ValueSet{
-	{Val: unix.P_ALL, Name: "P_ALL"},
-	{Val: unix.P_PID, Name: "P_PID"},
-	{Val: unix.P_PGID, Name: "P_PGID"},
-	{Val: unix.P_PIDFD, Name: "P_PIDFD"},
-}
-
-// rlimitResources are the RLIMIT_* resources.
-var rlimitResources = format.ValueSet{
-	{Val: unix.RLIMIT_CPU, Name: "RLIMIT_CPU"},
-	{Val: unix.RLIMIT_FSIZE, Name: "RLIMIT_FSIZE"},
-	{Val: unix.RLIMIT_DATA, Name: "RLIMIT_DATA"},
-	{Val: unix.RLIMIT_STACK, Name: "RLIMIT_STACK"},
-	{Val: unix.RLIMIT_CORE, Name: "RLIMIT_CORE"},
-	{Val: unix.RLIMIT_RSS, Name: "RLIMIT_RSS"},
-	{Val: unix.RLIMIT_NPROC, Name: "RLIMIT_NPROC"},
-	{Val: unix.RLIMIT_NOFILE, Name: "RLIMIT_NOFILE"},
-	{Val: unix.RLIMIT_MEMLOCK, Name: "RLIMIT_MEMLOCK"},
-	{Val: unix.RLIMIT_AS, Name: "RLIMIT_AS"},
-	{Val: unix.RLIMIT_LOCKS, Name: "RLIMIT_LOCKS"},
-	{Val: unix.RLIMIT_SIGPENDING, Name: "RLIMIT_SIGPENDING"},
-	{Val: unix.RLIMIT_MSGQUEUE, Name: "RLIMIT_MSGQUEUE"},
-	{Val: unix.RLIMIT_NICE, Name: "RLIMIT_NICE"},
-	{Val: unix.RLIMIT_RTPRIO, Name: "RLIMIT_RTPRIO"},
-	{Val: unix.RLIMIT_RTTIME, Name: "RLIMIT_RTTIME"},
-}
-
-// rusageWho are getrusage's who values (RUSAGE_CHILDREN is -1, printed
-// as an unsigned int).
-var rusageWho = format.ValueSet{
-	{Val: unix.RUSAGE_SELF, Name: "RUSAGE_SELF"},
-	{Val: uint64(uint32(rusageChildren)), Name: "RUSAGE_CHILDREN"},
-	{Val: 0xfffffffe, Name: "RUSAGE_BOTH"}, // -2: x/sys lacks it
-	{Val: unix.RUSAGE_THREAD, Name: "RUSAGE_THREAD"},
-}
-
 // rusageChildren is RUSAGE_CHILDREN (-1), a variable so that it converts
 // to the unsigned int it prints as.
 var rusageChildren = unix.RUSAGE_CHILDREN
-
-// grndFlags are getrandom's flags.
-var grndFlags = format.FlagSet{
-	{Val: unix.GRND_NONBLOCK, Name: "GRND_NONBLOCK"},
-	{Val: unix.GRND_RANDOM, Name: "GRND_RANDOM"},
-	{Val: unix.GRND_INSECURE, Name: "GRND_INSECURE"},
-}
 
 // archCodes are arch_prctl's codes (asm/prctl.h; x/sys lacks ARCH_*).
 const (
@@ -128,33 +39,6 @@ const (
 	archGetGS    = 0x1004
 	archGetCPUID = 0x1011
 )
-
-var archCodes = format.ValueSet{
-	{Val: archSetGS, Name: "ARCH_SET_GS"},
-	{Val: archSetFS, Name: "ARCH_SET_FS"},
-	{Val: archGetFS, Name: "ARCH_GET_FS"},
-	{Val: archGetGS, Name: "ARCH_GET_GS"},
-	{Val: archGetCPUID, Name: "ARCH_GET_CPUID"},
-	{Val: 0x1012, Name: "ARCH_SET_CPUID"},
-	{Val: 0x1021, Name: "ARCH_GET_XCOMP_SUPP"},
-	{Val: 0x1022, Name: "ARCH_GET_XCOMP_PERM"},
-	{Val: 0x1023, Name: "ARCH_REQ_XCOMP_PERM"},
-	{Val: 0x1024, Name: "ARCH_GET_XCOMP_GUEST_PERM"},
-	{Val: 0x1025, Name: "ARCH_REQ_XCOMP_GUEST_PERM"},
-	{Val: 0x2001, Name: "ARCH_MAP_VDSO_X32"},
-	{Val: 0x2002, Name: "ARCH_MAP_VDSO_32"},
-	{Val: 0x2003, Name: "ARCH_MAP_VDSO_64"},
-}
-
-// pidfdOpenFlags are pidfd_open's flags.
-var pidfdOpenFlags = format.FlagSet{{Val: unix.PIDFD_NONBLOCK, Name: "PIDFD_NONBLOCK"}}
-
-// capVersions are the capability header's versions.
-var capVersions = format.ValueSet{
-	{Val: unix.LINUX_CAPABILITY_VERSION_1, Name: "_LINUX_CAPABILITY_VERSION_1"},
-	{Val: unix.LINUX_CAPABILITY_VERSION_2, Name: "_LINUX_CAPABILITY_VERSION_2"},
-	{Val: unix.LINUX_CAPABILITY_VERSION_3, Name: "_LINUX_CAPABILITY_VERSION_3"},
-}
 
 // capNames are the capabilities by bit number, as strace 6.1 knows them.
 var capNames = []string{
@@ -258,18 +142,6 @@ func (d *Decoder) waitStatus(s uint32) {
 		}
 	}
 	d.S("]")
-}
-
-// ptraceEvents name the event in a ptrace stop status.
-var ptraceEvents = format.ValueSet{
-	{Val: unix.PTRACE_EVENT_FORK, Name: "PTRACE_EVENT_FORK"},
-	{Val: unix.PTRACE_EVENT_VFORK, Name: "PTRACE_EVENT_VFORK"},
-	{Val: unix.PTRACE_EVENT_CLONE, Name: "PTRACE_EVENT_CLONE"},
-	{Val: unix.PTRACE_EVENT_EXEC, Name: "PTRACE_EVENT_EXEC"},
-	{Val: unix.PTRACE_EVENT_VFORK_DONE, Name: "PTRACE_EVENT_VFORK_DONE"},
-	{Val: unix.PTRACE_EVENT_EXIT, Name: "PTRACE_EVENT_EXIT"},
-	{Val: unix.PTRACE_EVENT_SECCOMP, Name: "PTRACE_EVENT_SECCOMP"},
-	{Val: unix.PTRACE_EVENT_STOP, Name: "PTRACE_EVENT_STOP"},
 }
 
 // signame is strace's signal name of n, or n in decimal.
@@ -795,24 +667,6 @@ var (
 
 // Pid prints a pid (an int).
 var Pid = Int
-
-// unshareFlags are unshare's flags, in strace's order.
-var unshareFlags = format.FlagSet{
-	{Val: unix.CLONE_NEWTIME, Name: "CLONE_NEWTIME"},
-	{Val: unix.CLONE_VM, Name: "CLONE_VM"},
-	{Val: unix.CLONE_FS, Name: "CLONE_FS"},
-	{Val: unix.CLONE_FILES, Name: "CLONE_FILES"},
-	{Val: unix.CLONE_SIGHAND, Name: "CLONE_SIGHAND"},
-	{Val: unix.CLONE_THREAD, Name: "CLONE_THREAD"},
-	{Val: unix.CLONE_NEWNS, Name: "CLONE_NEWNS"},
-	{Val: unix.CLONE_SYSVSEM, Name: "CLONE_SYSVSEM"},
-	{Val: unix.CLONE_NEWCGROUP, Name: "CLONE_NEWCGROUP"},
-	{Val: unix.CLONE_NEWUTS, Name: "CLONE_NEWUTS"},
-	{Val: unix.CLONE_NEWIPC, Name: "CLONE_NEWIPC"},
-	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
-	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
-	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
-}
 
 // UnshareFlags prints unshare's flags (CLONE_NEW*…).
 var UnshareFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {

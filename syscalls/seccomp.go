@@ -3,7 +3,6 @@ package syscalls
 import (
 	"encoding/binary"
 
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
@@ -11,107 +10,8 @@ import (
 // ptrace's PTRACE_SECCOMP_GET_FILTER returns), decoded as strace does
 // with -v: BPF_STMT(…)/BPF_JUMP(…) per instruction.
 
-var (
-	// seccompOps are seccomp's operations.
-	seccompOps = format.ValueSet{
-		{Val: unix.SECCOMP_SET_MODE_STRICT, Name: "SECCOMP_SET_MODE_STRICT"},
-		{Val: unix.SECCOMP_SET_MODE_FILTER, Name: "SECCOMP_SET_MODE_FILTER"},
-		{Val: unix.SECCOMP_GET_ACTION_AVAIL, Name: "SECCOMP_GET_ACTION_AVAIL"},
-		{Val: unix.SECCOMP_GET_NOTIF_SIZES, Name: "SECCOMP_GET_NOTIF_SIZES"},
-	}
-	// seccompFilterFlags are SECCOMP_SET_MODE_FILTER's flags.
-	seccompFilterFlags = format.FlagSet{
-		{Val: unix.SECCOMP_FILTER_FLAG_TSYNC, Name: "SECCOMP_FILTER_FLAG_TSYNC"},
-		{Val: unix.SECCOMP_FILTER_FLAG_LOG, Name: "SECCOMP_FILTER_FLAG_LOG"},
-		{Val: unix.SECCOMP_FILTER_FLAG_SPEC_ALLOW, Name: "SECCOMP_FILTER_FLAG_SPEC_ALLOW"},
-		{Val: unix.SECCOMP_FILTER_FLAG_NEW_LISTENER, Name: "SECCOMP_FILTER_FLAG_NEW_LISTENER"},
-		{Val: unix.SECCOMP_FILTER_FLAG_TSYNC_ESRCH, Name: "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"},
-		{Val: unix.SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, Name: "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"},
-	}
-	// seccompRetActions are a filter's return actions (the high 16 bits).
-	seccompRetActions = format.ValueSet{
-		{Val: unix.SECCOMP_RET_KILL_PROCESS, Name: "SECCOMP_RET_KILL_PROCESS"},
-		{Val: unix.SECCOMP_RET_KILL_THREAD, Name: "SECCOMP_RET_KILL_THREAD"},
-		{Val: unix.SECCOMP_RET_TRAP, Name: "SECCOMP_RET_TRAP"},
-		{Val: unix.SECCOMP_RET_ERRNO, Name: "SECCOMP_RET_ERRNO"},
-		{Val: unix.SECCOMP_RET_USER_NOTIF, Name: "SECCOMP_RET_USER_NOTIF"},
-		{Val: unix.SECCOMP_RET_TRACE, Name: "SECCOMP_RET_TRACE"},
-		{Val: unix.SECCOMP_RET_LOG, Name: "SECCOMP_RET_LOG"},
-		{Val: unix.SECCOMP_RET_ALLOW, Name: "SECCOMP_RET_ALLOW"},
-	}
-
-	// The fields of a classic BPF instruction's code. strace 6.1 names
-	// the eBPF sizes and operations in classic programs too.
-	bpfClasses = format.ValueSet{
-		{Val: unix.BPF_LD, Name: "BPF_LD"},
-		{Val: unix.BPF_LDX, Name: "BPF_LDX"},
-		{Val: unix.BPF_ST, Name: "BPF_ST"},
-		{Val: unix.BPF_STX, Name: "BPF_STX"},
-		{Val: unix.BPF_ALU, Name: "BPF_ALU"},
-		{Val: unix.BPF_JMP, Name: "BPF_JMP"},
-		{Val: unix.BPF_RET, Name: "BPF_RET"},
-		{Val: unix.BPF_MISC, Name: "BPF_MISC"},
-	}
-	bpfSizes = format.ValueSet{
-		{Val: unix.BPF_W, Name: "BPF_W"},
-		{Val: unix.BPF_H, Name: "BPF_H"},
-		{Val: unix.BPF_B, Name: "BPF_B"},
-		{Val: unix.BPF_DW, Name: "BPF_DW"},
-	}
-	bpfModes = format.ValueSet{
-		{Val: unix.BPF_IMM, Name: "BPF_IMM"},
-		{Val: unix.BPF_ABS, Name: "BPF_ABS"},
-		{Val: unix.BPF_IND, Name: "BPF_IND"},
-		{Val: unix.BPF_MEM, Name: "BPF_MEM"},
-		{Val: unix.BPF_LEN, Name: "BPF_LEN"},
-		{Val: unix.BPF_MSH, Name: "BPF_MSH"},
-	}
-	bpfSrcs = format.ValueSet{
-		{Val: unix.BPF_K, Name: "BPF_K"},
-		{Val: unix.BPF_X, Name: "BPF_X"},
-	}
-	bpfALUOps = format.ValueSet{
-		{Val: unix.BPF_ADD, Name: "BPF_ADD"},
-		{Val: unix.BPF_SUB, Name: "BPF_SUB"},
-		{Val: unix.BPF_MUL, Name: "BPF_MUL"},
-		{Val: unix.BPF_DIV, Name: "BPF_DIV"},
-		{Val: unix.BPF_OR, Name: "BPF_OR"},
-		{Val: unix.BPF_AND, Name: "BPF_AND"},
-		{Val: unix.BPF_LSH, Name: "BPF_LSH"},
-		{Val: unix.BPF_RSH, Name: "BPF_RSH"},
-		{Val: unix.BPF_NEG, Name: "BPF_NEG"},
-		{Val: unix.BPF_MOD, Name: "BPF_MOD"},
-		{Val: unix.BPF_XOR, Name: "BPF_XOR"},
-		{Val: unix.BPF_MOV, Name: "BPF_MOV"},
-		{Val: unix.BPF_ARSH, Name: "BPF_ARSH"},
-		{Val: unix.BPF_END, Name: "BPF_END"},
-	}
-	bpfJmpOps = format.ValueSet{
-		{Val: unix.BPF_JA, Name: "BPF_JA"},
-		{Val: unix.BPF_JEQ, Name: "BPF_JEQ"},
-		{Val: unix.BPF_JGT, Name: "BPF_JGT"},
-		{Val: unix.BPF_JGE, Name: "BPF_JGE"},
-		{Val: unix.BPF_JSET, Name: "BPF_JSET"},
-		{Val: unix.BPF_JNE, Name: "BPF_JNE"},
-		{Val: unix.BPF_JSGT, Name: "BPF_JSGT"},
-		{Val: unix.BPF_JSGE, Name: "BPF_JSGE"},
-		{Val: unix.BPF_CALL, Name: "BPF_CALL"},
-		{Val: unix.BPF_EXIT, Name: "BPF_EXIT"},
-		{Val: unix.BPF_JLT, Name: "BPF_JLT"},
-		{Val: unix.BPF_JLE, Name: "BPF_JLE"},
-		{Val: unix.BPF_JSLT, Name: "BPF_JSLT"},
-		{Val: unix.BPF_JSLE, Name: "BPF_JSLE"},
-	}
-	bpfRvals = format.ValueSet{
-		{Val: unix.BPF_K, Name: "BPF_K"},
-		{Val: unix.BPF_X, Name: "BPF_X"},
-		{Val: unix.BPF_A, Name: "BPF_A"},
-	}
-	bpfMiscOps = format.ValueSet{
-		{Val: unix.BPF_TAX, Name: "BPF_TAX"},
-		{Val: unix.BPF_TXA, Name: "BPF_TXA"},
-	}
-)
+// seccomp.go's flag and value sets are listed in xlat/seccomp.txt, from which
+// go generate writes zxlat.go.
 
 // Field masks of a classic BPF code (linux/bpf_common.h, linux/filter.h:
 // macros x/sys does not carry), and strace's instruction limit.

@@ -12,23 +12,9 @@ import (
 // arguments of rt_sigqueueinfo, rt_sigtimedwait and waitid.
 //
 // x/sys names none of the si_code values (SI_*, SEGV_*, CLD_*…), so they are
-// spelled here from the kernel's include/uapi/asm-generic/siginfo.h, with
-// the names strace 6.1 knows.
-
-// siCodes are the si_code values any signal may carry (SI_*, <= 0 but for
-// SI_KERNEL).
-var siCodes = format.ValueSet{
-	{Val: 0, Name: "SI_USER"},
-	{Val: 0x80, Name: "SI_KERNEL"},
-	{Val: siCode(-1), Name: "SI_QUEUE"},
-	{Val: siCode(-2), Name: "SI_TIMER"},
-	{Val: siCode(-3), Name: "SI_MESGQ"},
-	{Val: siCode(-4), Name: "SI_ASYNCIO"},
-	{Val: siCode(-5), Name: "SI_SIGIO"},
-	{Val: siCode(-6), Name: "SI_TKILL"},
-	{Val: siCode(-7), Name: "SI_DETHREAD"},
-	{Val: siCode(-60), Name: "SI_ASYNCNL"},
-}
+// spelled in xlat/siginfo.txt (from which go generate writes zxlat.go) from
+// the kernel's include/uapi/asm-generic/siginfo.h, with the names strace 6.1
+// knows.
 
 // siCode turns a negative si_code into the unsigned form it prints in.
 func siCode(v int32) uint64 { return uint64(uint32(v)) }
@@ -76,17 +62,6 @@ func seqNames(names ...string) format.ValueSet {
 		vs[i] = format.Value{Val: uint64(i + 1), Name: n}
 	}
 	return vs
-}
-
-// auditArch names the si_arch of a SIGSYS from seccomp.
-var auditArch = format.ValueSet{
-	{Val: unix.AUDIT_ARCH_X86_64, Name: "AUDIT_ARCH_X86_64"},
-	{Val: unix.AUDIT_ARCH_I386, Name: "AUDIT_ARCH_I386"},
-	{Val: unix.AUDIT_ARCH_AARCH64, Name: "AUDIT_ARCH_AARCH64"},
-	{Val: unix.AUDIT_ARCH_ARM, Name: "AUDIT_ARCH_ARM"},
-	{Val: unix.AUDIT_ARCH_PPC64LE, Name: "AUDIT_ARCH_PPC64LE"},
-	{Val: unix.AUDIT_ARCH_S390X, Name: "AUDIT_ARCH_S390X"},
-	{Val: unix.AUDIT_ARCH_RISCV64, Name: "AUDIT_ARCH_RISCV64"},
 }
 
 // sigNames maps 1–64 to strace's signal names (SIGRTMIN, SIGRT_1…).
@@ -333,16 +308,6 @@ func (d *Decoder) siginfo(b []byte) {
 		}
 	}
 	d.B = append(d.B, '}')
-}
-
-// perfTypes names perf_event_attr's type (x/sys: PERF_TYPE_*).
-var perfTypes = format.ValueSet{
-	{Val: unix.PERF_TYPE_HARDWARE, Name: "PERF_TYPE_HARDWARE"},
-	{Val: unix.PERF_TYPE_SOFTWARE, Name: "PERF_TYPE_SOFTWARE"},
-	{Val: unix.PERF_TYPE_TRACEPOINT, Name: "PERF_TYPE_TRACEPOINT"},
-	{Val: unix.PERF_TYPE_HW_CACHE, Name: "PERF_TYPE_HW_CACHE"},
-	{Val: unix.PERF_TYPE_RAW, Name: "PERF_TYPE_RAW"},
-	{Val: unix.PERF_TYPE_BREAKPOINT, Name: "PERF_TYPE_BREAKPOINT"},
 }
 
 // appendXval appends a value whose name (if ok) is already known, the way

@@ -13,43 +13,11 @@ import (
 // rt_sigpending, rt_sigtimedwait, rt_sigqueueinfo, rt_tgsigqueueinfo,
 // rt_sigsuspend, sigaltstack, kill, tkill, tgkill, pidfd_send_signal.
 
-// saFlags are sigaction's sa_flags, in strace's order. x/sys has no SA_*
-// constants; the values are x86's (asm/signal.h).
-var saFlags = format.FlagSet{
-	{Val: 0x04000000, Name: "SA_RESTORER"},
-	{Val: 0x08000000, Name: "SA_ONSTACK"},
-	{Val: 0x10000000, Name: "SA_RESTART"},
-	{Val: 0x20000000, Name: "SA_INTERRUPT"},
-	{Val: 0x40000000, Name: "SA_NODEFER"},
-	{Val: 0x80000000, Name: "SA_RESETHAND"},
-	{Val: 0x00000004, Name: "SA_SIGINFO"},
-	{Val: 0x00000001, Name: "SA_NOCLDSTOP"},
-	{Val: 0x00000002, Name: "SA_NOCLDWAIT"},
-}
+// signal.go's flag and value sets are listed in xlat/signal.txt, from which
+// go generate writes zxlat.go.
 
 // saRestorer is the SA_RESTORER bit: sa_restorer is printed only with it.
 const saRestorer = 0x04000000
-
-// sigprocmaskHow are rt_sigprocmask's commands.
-var sigprocmaskHow = format.ValueSet{
-	{Val: unix.SIG_BLOCK, Name: "SIG_BLOCK"},
-	{Val: unix.SIG_UNBLOCK, Name: "SIG_UNBLOCK"},
-	{Val: unix.SIG_SETMASK, Name: "SIG_SETMASK"},
-}
-
-// ssFlags are stack_t's ss_flags (x/sys has no SS_*: asm-generic values).
-var ssFlags = format.FlagSet{
-	{Val: 1, Name: "SS_ONSTACK"},
-	{Val: 2, Name: "SS_DISABLE"},
-	{Val: 1 << 31, Name: "SS_AUTODISARM"},
-}
-
-// pidfdSignalFlags are pidfd_send_signal's flags.
-var pidfdSignalFlags = format.FlagSet{
-	{Val: unix.PIDFD_SIGNAL_THREAD, Name: "PIDFD_SIGNAL_THREAD"},
-	{Val: unix.PIDFD_SIGNAL_THREAD_GROUP, Name: "PIDFD_SIGNAL_THREAD_GROUP"},
-	{Val: unix.PIDFD_SIGNAL_PROCESS_GROUP, Name: "PIDFD_SIGNAL_PROCESS_GROUP"},
-}
 
 // nsigBytes is the kernel's sigset_t size on amd64 (64 signals).
 const nsigBytes = 8

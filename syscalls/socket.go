@@ -18,61 +18,8 @@ import (
 // x/sys.
 const sockTypeMask = 0xf
 
-// sockTypes names the socket type field.
-var sockTypes = format.ValueSet{
-	{Val: unix.SOCK_STREAM, Name: "SOCK_STREAM"},
-	{Val: unix.SOCK_DGRAM, Name: "SOCK_DGRAM"},
-	{Val: unix.SOCK_RAW, Name: "SOCK_RAW"},
-	{Val: unix.SOCK_RDM, Name: "SOCK_RDM"},
-	{Val: unix.SOCK_SEQPACKET, Name: "SOCK_SEQPACKET"},
-	{Val: unix.SOCK_DCCP, Name: "SOCK_DCCP"},
-	{Val: unix.SOCK_PACKET, Name: "SOCK_PACKET"},
-}
-
-// sockTypeFlags are the flags above the type field (and accept4's flags).
-var sockTypeFlags = format.FlagSet{
-	{Val: unix.SOCK_CLOEXEC, Name: "SOCK_CLOEXEC"},
-	{Val: unix.SOCK_NONBLOCK, Name: "SOCK_NONBLOCK"},
-}
-
-// inetProtocols names IPPROTO_* (AF_INET/AF_INET6 socket protocols).
-var inetProtocols = format.ValueSet{
-	{Val: unix.IPPROTO_IP, Name: "IPPROTO_IP"},
-	{Val: unix.IPPROTO_ICMP, Name: "IPPROTO_ICMP"},
-	{Val: unix.IPPROTO_IGMP, Name: "IPPROTO_IGMP"},
-	{Val: unix.IPPROTO_IPIP, Name: "IPPROTO_IPIP"},
-	{Val: unix.IPPROTO_TCP, Name: "IPPROTO_TCP"},
-	{Val: unix.IPPROTO_EGP, Name: "IPPROTO_EGP"},
-	{Val: unix.IPPROTO_PUP, Name: "IPPROTO_PUP"},
-	{Val: unix.IPPROTO_UDP, Name: "IPPROTO_UDP"},
-	{Val: unix.IPPROTO_IDP, Name: "IPPROTO_IDP"},
-	{Val: unix.IPPROTO_TP, Name: "IPPROTO_TP"},
-	{Val: unix.IPPROTO_DCCP, Name: "IPPROTO_DCCP"},
-	{Val: unix.IPPROTO_IPV6, Name: "IPPROTO_IPV6"},
-	{Val: unix.IPPROTO_ROUTING, Name: "IPPROTO_ROUTING"},
-	{Val: unix.IPPROTO_FRAGMENT, Name: "IPPROTO_FRAGMENT"},
-	{Val: unix.IPPROTO_RSVP, Name: "IPPROTO_RSVP"},
-	{Val: unix.IPPROTO_GRE, Name: "IPPROTO_GRE"},
-	{Val: unix.IPPROTO_ESP, Name: "IPPROTO_ESP"},
-	{Val: unix.IPPROTO_AH, Name: "IPPROTO_AH"},
-	{Val: unix.IPPROTO_ICMPV6, Name: "IPPROTO_ICMPV6"},
-	{Val: unix.IPPROTO_NONE, Name: "IPPROTO_NONE"},
-	{Val: unix.IPPROTO_DSTOPTS, Name: "IPPROTO_DSTOPTS"},
-	{Val: unix.IPPROTO_MTP, Name: "IPPROTO_MTP"},
-	{Val: unix.IPPROTO_BEETPH, Name: "IPPROTO_BEETPH"},
-	{Val: unix.IPPROTO_ENCAP, Name: "IPPROTO_ENCAP"},
-	{Val: unix.IPPROTO_PIM, Name: "IPPROTO_PIM"},
-	{Val: unix.IPPROTO_COMP, Name: "IPPROTO_COMP"},
-	{Val: unix.IPPROTO_L2TP, Name: "IPPROTO_L2TP"},
-	{Val: unix.IPPROTO_SCTP, Name: "IPPROTO_SCTP"},
-	{Val: unix.IPPROTO_MH, Name: "IPPROTO_MH"},
-	{Val: unix.IPPROTO_UDPLITE, Name: "IPPROTO_UDPLITE"},
-	{Val: unix.IPPROTO_MPLS, Name: "IPPROTO_MPLS"},
-	{Val: unix.IPPROTO_ETHERNET, Name: "IPPROTO_ETHERNET"},
-	{Val: unix.IPPROTO_RAW, Name: "IPPROTO_RAW"},
-	{Val: unix.IPPROTO_SMC, Name: "IPPROTO_SMC"},
-	{Val: unix.IPPROTO_MPTCP, Name: "IPPROTO_MPTCP"},
-}
+// socket.go's flag and value sets are listed in xlat/socket.txt, from which
+// go generate writes zxlat.go.
 
 // Message flag bits x/sys does not name (strace 6.1 does): two
 // sendpage-internal bits and the CONFIG_COMPAT-dependent MSG_CMSG_COMPAT.
@@ -82,41 +29,6 @@ const (
 	msgCmsgCompat      = 0x80000000
 	msgProbe           = 0x10 // MSG_PROBE: x/sys names it MSG_PROXY only
 )
-
-// msgFlags are the MSG_* flags of send/recv calls and msghdr.msg_flags.
-var msgFlags = format.FlagSet{
-	{Val: unix.MSG_OOB, Name: "MSG_OOB"},
-	{Val: unix.MSG_PEEK, Name: "MSG_PEEK"},
-	{Val: unix.MSG_DONTROUTE, Name: "MSG_DONTROUTE"},
-	{Val: unix.MSG_CTRUNC, Name: "MSG_CTRUNC"},
-	{Val: msgProbe, Name: "MSG_PROBE"},
-	{Val: unix.MSG_TRUNC, Name: "MSG_TRUNC"},
-	{Val: unix.MSG_DONTWAIT, Name: "MSG_DONTWAIT"},
-	{Val: unix.MSG_EOR, Name: "MSG_EOR"},
-	{Val: unix.MSG_WAITALL, Name: "MSG_WAITALL"},
-	{Val: unix.MSG_FIN, Name: "MSG_FIN"},
-	{Val: unix.MSG_SYN, Name: "MSG_SYN"},
-	{Val: unix.MSG_CONFIRM, Name: "MSG_CONFIRM"},
-	{Val: unix.MSG_RST, Name: "MSG_RST"},
-	{Val: unix.MSG_ERRQUEUE, Name: "MSG_ERRQUEUE"},
-	{Val: unix.MSG_NOSIGNAL, Name: "MSG_NOSIGNAL"},
-	{Val: unix.MSG_MORE, Name: "MSG_MORE"},
-	{Val: unix.MSG_WAITFORONE, Name: "MSG_WAITFORONE"},
-	{Val: msgSendpageNotlast, Name: "MSG_SENDPAGE_NOTLAST"},
-	{Val: unix.MSG_BATCH, Name: "MSG_BATCH"},
-	{Val: msgNoSharedFrags, Name: "MSG_NO_SHARED_FRAGS"},
-	{Val: unix.MSG_ZEROCOPY, Name: "MSG_ZEROCOPY"},
-	{Val: unix.MSG_FASTOPEN, Name: "MSG_FASTOPEN"},
-	{Val: unix.MSG_CMSG_CLOEXEC, Name: "MSG_CMSG_CLOEXEC"},
-	{Val: msgCmsgCompat, Name: "MSG_CMSG_COMPAT"},
-}
-
-// shutdownHow names shutdown's how.
-var shutdownHow = format.ValueSet{
-	{Val: unix.SHUT_RD, Name: "SHUT_RD"},
-	{Val: unix.SHUT_WR, Name: "SHUT_WR"},
-	{Val: unix.SHUT_RDWR, Name: "SHUT_RDWR"},
-}
 
 // sockType appends socket's type: the type field by name, then the flags
 // (an unknown type prints the whole word through the flags).
@@ -340,23 +252,6 @@ const (
 // kernel's net.core.optmem_max bounds it (strace reads the tracer's
 // setting; tests may change this).
 var OptmemMax uint64 = 131072
-
-// scmTypes names the SOL_SOCKET control message types.
-var scmTypes = format.ValueSet{
-	{Val: unix.SCM_RIGHTS, Name: "SCM_RIGHTS"},
-	{Val: unix.SCM_CREDENTIALS, Name: "SCM_CREDENTIALS"},
-	{Val: unix.SCM_SECURITY, Name: "SCM_SECURITY"},
-	{Val: unix.SO_WIFI_STATUS, Name: "SO_WIFI_STATUS"},
-	{Val: unix.SO_TXTIME, Name: "SO_TXTIME"},
-	{Val: unix.SO_TIMESTAMP_OLD, Name: "SO_TIMESTAMP_OLD"},
-	{Val: unix.SO_TIMESTAMPNS_OLD, Name: "SO_TIMESTAMPNS_OLD"},
-	{Val: unix.SO_TIMESTAMPING_OLD, Name: "SO_TIMESTAMPING_OLD"},
-	{Val: unix.SO_TIMESTAMP_NEW, Name: "SO_TIMESTAMP_NEW"},
-	{Val: unix.SO_TIMESTAMPNS_NEW, Name: "SO_TIMESTAMPNS_NEW"},
-	{Val: unix.SO_TIMESTAMPING_NEW, Name: "SO_TIMESTAMPING_NEW"},
-	{Val: unix.SCM_TIMESTAMPING_OPT_STATS, Name: "SCM_TIMESTAMPING_OPT_STATS"},
-	{Val: unix.SCM_TIMESTAMPING_PKTINFO, Name: "SCM_TIMESTAMPING_PKTINFO"},
-}
 
 // msghdr is a struct msghdr read from the tracee.
 type msghdr struct {

@@ -1,6 +1,7 @@
 package syscalls
 
 //go:generate go run ./internal/mknames
+//go:generate go run ./internal/mkxlat
 
 import (
 	"strconv"

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"time"
 
-	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
@@ -13,31 +12,8 @@ import (
 // getitimer, setitimer, alarm, timer_create, timer_settime, timer_gettime,
 // timer_getoverrun, timer_delete.
 
-// clockIDs are the clock ids strace 6.1 names.
-var clockIDs = format.ValueSet{
-	{Val: unix.CLOCK_REALTIME, Name: "CLOCK_REALTIME"},
-	{Val: unix.CLOCK_MONOTONIC, Name: "CLOCK_MONOTONIC"},
-	{Val: unix.CLOCK_PROCESS_CPUTIME_ID, Name: "CLOCK_PROCESS_CPUTIME_ID"},
-	{Val: unix.CLOCK_THREAD_CPUTIME_ID, Name: "CLOCK_THREAD_CPUTIME_ID"},
-	{Val: unix.CLOCK_MONOTONIC_RAW, Name: "CLOCK_MONOTONIC_RAW"},
-	{Val: unix.CLOCK_REALTIME_COARSE, Name: "CLOCK_REALTIME_COARSE"},
-	{Val: unix.CLOCK_MONOTONIC_COARSE, Name: "CLOCK_MONOTONIC_COARSE"},
-	{Val: unix.CLOCK_BOOTTIME, Name: "CLOCK_BOOTTIME"},
-	{Val: unix.CLOCK_REALTIME_ALARM, Name: "CLOCK_REALTIME_ALARM"},
-	{Val: unix.CLOCK_BOOTTIME_ALARM, Name: "CLOCK_BOOTTIME_ALARM"},
-	{Val: 10, Name: "CLOCK_SGI_CYCLE"}, // obsolete: x/sys lacks it
-	{Val: unix.CLOCK_TAI, Name: "CLOCK_TAI"},
-}
-
-// timerFlags are clock_nanosleep's and timer_settime's flags.
-var timerFlags = format.FlagSet{{Val: unix.TIMER_ABSTIME, Name: "TIMER_ABSTIME"}}
-
-// itimerWhich are getitimer's and setitimer's timers.
-var itimerWhich = format.ValueSet{
-	{Val: unix.ITIMER_REAL, Name: "ITIMER_REAL"},
-	{Val: unix.ITIMER_VIRTUAL, Name: "ITIMER_VIRTUAL"},
-	{Val: unix.ITIMER_PROF, Name: "ITIMER_PROF"},
-}
+// time.go's flag and value sets are listed in xlat/time.txt, from which
+// go generate writes zxlat.go.
 
 // sigevNotify are struct sigevent's sigev_notify values (x/sys lacks
 // SIGEV_*: asm-generic/siginfo.h).
@@ -47,13 +23,6 @@ const (
 	sigevThread   = 2
 	sigevThreadID = 4
 )
-
-var sigevNotify = format.ValueSet{
-	{Val: sigevSignal, Name: "SIGEV_SIGNAL"},
-	{Val: sigevNone, Name: "SIGEV_NONE"},
-	{Val: sigevThread, Name: "SIGEV_THREAD"},
-	{Val: sigevThreadID, Name: "SIGEV_THREAD_ID"},
-}
 
 // timespec appends the struct timespec at addr: {tv_sec=…, tv_nsec=…}.
 func (d *Decoder) timespec(addr uint64) {

@@ -146,7 +146,10 @@ var (
 	// sysinfo's counters (the totals stay), a child's rusage counters
 	// (memory peak, page faults, block I/O, context switches: the
 	// scheduler's), and getrandom's bytes (whose count stays).
-	reFree    = regexp.MustCompile(`(f_bfree|f_bavail|f_ffree)=\d+`)
+	reFree = regexp.MustCompile(`(f_bfree|f_bavail|f_ffree)=\d+`)
+	// time()'s result is the clock: the two runs may straddle a second.
+	reTimeRet = regexp.MustCompile(`^((?:P\d+ +)?(?:TIME +)?time\(.*) += \d{9,} \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}\)$`)
+	reTimeArg = regexp.MustCompile(`^((?:P\d+ +)?(?:TIME +)?time\(\[)\d{9,}( /\* \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} \*/)?\]`)
 	reTicks   = regexp.MustCompile(`^((?:P\d+ +)?times\(.*\) += )\d+`)
 	reSysinfo = regexp.MustCompile(`sysinfo\(\{uptime=\d+, loads=\[\d+, \d+, \d+\], (totalram=\d+), freeram=\d+, sharedram=\d+, bufferram=\d+, (totalswap=\d+), freeswap=\d+, procs=\d+, (totalhigh=\d+), freehigh=\d+, (mem_unit=\d+)\}`)
 	reRusage  = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
@@ -237,10 +240,10 @@ func normalize(s string) string {
 		l = reTimeVals.ReplaceAllString(l, "$1=N")
 		l = reTimeCmt.ReplaceAllString(l, "/* DATE */")
 		l = reFree.ReplaceAllString(l, "$1=N")
-		for _, p := range order {
-			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
-		}
+		l = replacePids(l, order, pids)
 		l = reTicks.ReplaceAllString(l, "${1}TICKS")
+		l = reTimeArg.ReplaceAllString(l, "${1}NOW]")
+		l = reTimeRet.ReplaceAllString(l, "${1} = NOW (DATE)")
 		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
 		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
 		l = reRusage.ReplaceAllString(l, "$1=N")
@@ -248,6 +251,54 @@ func normalize(s string) string {
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pidCalls are the syscalls whose arguments or return value hold pids: on
+// their lines every number equal to a tracee's pid is one. Elsewhere a pid
+// is replaced only where its context says it is one (pids wrap around on a
+// busy machine, and a pid of 784 must not turn pread64's 784 bytes into P1).
+var pidCalls = map[string]bool{
+	"kill": true, "tkill": true, "tgkill": true, "wait4": true, "waitid": true,
+	"getpid": true, "gettid": true, "getppid": true, "getpgid": true, "setpgid": true,
+	"getsid": true, "fork": true, "vfork": true, "clone": true, "clone3": true,
+	"set_tid_address": true, "pidfd_open": true, "pidfd_send_signal": true,
+	"sched_getaffinity": true, "sched_setaffinity": true,
+	"sched_getparam": true, "sched_setparam": true, "sched_getscheduler": true,
+	"sched_setscheduler": true, "getpriority": true, "setpriority": true,
+	"ptrace": true, "rt_sigqueueinfo": true, "rt_tgsigqueueinfo": true,
+	"process_vm_readv": true, "process_vm_writev": true, "kcmp": true,
+	"capget": true, "capset": true, "ioprio_get": true, "ioprio_set": true,
+	"semctl": true, // GETPID
+}
+
+var (
+	reCallName = regexp.MustCompile(`^(?:\[pid +\d+\] |\d+ +)?(?:[\d:.]+ +|TIME +|REL +)?(?:<\.\.\. )?([a-z_0-9]+)[( ]`)
+	// rePidCtx is where a number is a pid whatever the call: the line's
+	// prefix, any field named *pid, *tid or *thread_id (si_pid, pid,
+	// shm_cpid, msg_lspid, sigev_notify_thread_id…),
+	// -yy pidfds and netlink ports, gotrace's and strace's messages,
+	// prlimit64's first
+	// argument (its other numbers are limits that a pid may equal),
+	// fcntl(F_SETOWN)'s owner.
+	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |pid changed to |\bprlimit64\(|\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
+)
+
+func replacePids(l string, order []string, pids map[string]string) string {
+	if len(order) == 0 {
+		return l
+	}
+	everywhere := false
+	if m := reCallName.FindStringSubmatch(l); m != nil {
+		everywhere = pidCalls[m[1]]
+	}
+	for _, p := range order {
+		if everywhere {
+			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
+		} else {
+			l = regexp.MustCompile(rePidCtx+p+`\b`).ReplaceAllString(l, "${1}"+pids[p])
+		}
+	}
+	return l
 }
 
 // Match accounting across the differential suite.

@@ -151,6 +151,6 @@ int main(void)
 	struct sock_fprog prog = {sizeof allow / sizeof allow[0], allow};
 	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC | SECCOMP_FILTER_FLAG_LOG | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, &prog);
 	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, &prog);
-	syscall(9999, 1, 2, 3);
+	syscall(9999, 1, 2, 3, 4, 5, 6);
 	return 0;
 }
