@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -150,10 +149,10 @@ func requireUntraced(t *testing.T, pids ...int) {
 
 // startTracing starts gotrace with args, its trace in a file, and waits
 // until it wrote want to stderr.
-func startTracing(t *testing.T, want string, args ...string) (*exec.Cmd, *lockedBuf) {
+func startTracing(t *testing.T, want string, args ...string) (*exec.Cmd, *syncBuffer) {
 	t.Helper()
 	cmd := exec.Command(gotraceBin, args...)
-	se := &lockedBuf{}
+	se := &syncBuffer{}
 	cmd.Stderr = se
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -184,25 +183,6 @@ func stopTracing(t *testing.T, cmd *exec.Cmd) {
 		_ = cmd.Process.Kill()
 		t.Fatal("gotrace did not end after SIGINT")
 	}
-}
-
-// lockedBuf is a bytes.Buffer safe to write from exec's copying goroutine
-// while the test reads it.
-type lockedBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuf) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuf) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 // TestAttachThreads: -p PID -f seizes every thread and says so as strace
