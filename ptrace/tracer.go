@@ -153,6 +153,11 @@ type thread struct {
 	filtered  bool // under gotrace's seccomp filter: PTRACE_CONT between traced calls
 	skipExit  bool // in an unwanted call: its exit stop is resumed unread
 	dying     bool // past PTRACE_EVENT_EXIT: it will not stop again
+	// firstExec: the launch stub's execve is in flight. If it fails, the
+	// stub's error report and exit are hidden again (as strace hides its
+	// child's), but the exit status is still reported (reportExit).
+	firstExec  bool
+	reportExit bool
 }
 
 var debug = os.Getenv("GOTRACE_DEBUG") != ""
@@ -474,14 +479,14 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	case ws.Exited():
 		delete(t.threads, tid)
 		ev.Kind, ev.Status = Exited, ws.ExitStatus()
-		if !th.hidden {
+		if !th.hidden || th.reportExit {
 			t.report(ev)
 		}
 		return
 	case ws.Signaled():
 		delete(t.threads, tid)
 		ev.Kind, ev.Sig, ev.Core = Killed, int(ws.Signal()), ws.CoreDump()
-		if !th.hidden {
+		if !th.hidden || th.reportExit {
 			t.report(ev)
 		}
 		return
@@ -650,7 +655,7 @@ func (t *Tracer) syscallStop(th *thread) {
 		if th.hidden && th.tid == t.launched && ev.Sysno == unix.SYS_EXECVE && !ev.Compat {
 			// The launch stub is about to run the command: from
 			// here on everything is the user's.
-			th.hidden = false
+			th.hidden, th.firstExec = false, true
 		}
 		th.skipExit = !th.hidden && !ev.Compat && t.opts.Wanted != nil && !t.opts.Wanted(ev.Sysno)
 	} else {
@@ -666,6 +671,12 @@ func (t *Tracer) syscallStop(th *thread) {
 	}
 	if !th.hidden {
 		t.report(ev)
+	}
+	if !entry && th.firstExec {
+		th.firstExec = false
+		if ev.Ret < 0 && ev.Ret > -4096 {
+			th.hidden, th.reportExit = true, true
+		}
 	}
 	t.resume(th, 0)
 }

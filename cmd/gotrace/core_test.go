@@ -470,3 +470,20 @@ func TestStderrPrefix(t *testing.T) {
 	// vfork blocks the parent until the child's execve: one order only.
 	compareTraces(t, got, want)
 }
+
+// TestExecFailure: a command that cannot be executed prints its failed
+// execve, gotrace's "exec:" message and exit status 1, as strace does —
+// nothing of the launch stub's own error path.
+func TestExecFailure(t *testing.T) {
+	requireTool(t, stracePath)
+	dir := t.TempDir()
+	script := filepath.Join(dir, "noexec.sh")
+	require.NoError(t, os.WriteFile(script, []byte("echo hi\n"), 0o644))
+	want := runTracerIn(t, dir, stracePath, []string{"./noexec.sh"}, "")
+	got := runTracerIn(t, dir, gotraceBin, []string{"./noexec.sh"}, "")
+	assert.Equal(t, 1, got.code)
+	assert.Equal(t, want.code, got.code)
+	assert.Equal(t, "gotrace: exec: Permission denied\n", got.stderr)
+	assert.Equal(t, strings.ReplaceAll(want.stderr, stracePath, "gotrace"), got.stderr)
+	compareTraces(t, normalize(got.trace), normalize(want.trace))
+}
