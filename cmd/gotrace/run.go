@@ -103,7 +103,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}()
 
 	attached := 0
-	var firstErr error
 	err = tr.Run(s, func() error {
 		if path != "" {
 			pid, err := tr.Launch(path, cfg.cmd, os.Environ())
@@ -116,9 +115,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, pid := range cfg.pids {
 			if err := tr.Attach(pid, cfg.follow > 0); err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
 				fmt.Fprintf(stderr, "gotrace: attach: %s\n", tracerErrText(err))
 				continue
 			}
