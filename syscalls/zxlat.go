@@ -2388,3 +2388,11 @@ var sigevNotify = format.ValueSet{
 	{Val: sigevThread, Name: "SIGEV_THREAD"},
 	{Val: sigevThreadID, Name: "SIGEV_THREAD_ID"},
 }
+
+// From xlat/xattr.txt.
+
+// xattrFlagSet is setxattr's flags.
+var xattrFlagSet = format.FlagSet{
+	{Val: unix.XATTR_CREATE, Name: "XATTR_CREATE"},
+	{Val: unix.XATTR_REPLACE, Name: "XATTR_REPLACE"},
+}
