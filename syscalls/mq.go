@@ -62,8 +62,8 @@ var (
 	// MqAttrOut prints mq_getsetattr's old attributes at exit.
 	MqAttrOut = out(func(d *Decoder, a uint64) { d.mqAttr(a, true) })
 	// UintOut prints an unsigned int the call stores, [3], at exit
-	// (mq_timedreceive's priority): NULL, or the address if the call
-	// failed or it cannot be read.
+	// (mq_timedreceive's priority, getcpu's cpu and node): NULL, or the
+	// address if the call failed or it cannot be read.
 	UintOut = out(func(d *Decoder, a uint64) {
 		if v, ok := d.ReadU32(a); ok {
 			d.S("[")

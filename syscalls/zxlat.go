@@ -7,6 +7,35 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// From xlat/creds.txt.
+
+// personaTypes are the personality types strace names (the low byte of a
+// persona, PER_MASK); types that carry flag bits can never match it.
+var personaTypes = format.ValueSet{
+	{Val: perLinux, Name: "PER_LINUX"},
+	{Val: perBSD, Name: "PER_BSD"},
+	{Val: perLinux32, Name: "PER_LINUX32"},
+	{Val: perRISCOS, Name: "PER_RISCOS"},
+	{Val: perOSF4, Name: "PER_OSF4"},
+	{Val: perHPUX, Name: "PER_HPUX"},
+	{Val: perMask, Name: "PER_MASK"},
+}
+
+// personaFlags are the personality flag bits above the type byte.
+var personaFlags = format.FlagSet{
+	{Val: uname26, Name: "UNAME26"},
+	{Val: addrNoRandomize, Name: "ADDR_NO_RANDOMIZE"},
+	{Val: fdpicFuncptrs, Name: "FDPIC_FUNCPTRS"},
+	{Val: mmapPageZero, Name: "MMAP_PAGE_ZERO"},
+	{Val: addrCompatLayout, Name: "ADDR_COMPAT_LAYOUT"},
+	{Val: readImpliesExec, Name: "READ_IMPLIES_EXEC"},
+	{Val: addrLimit32bit, Name: "ADDR_LIMIT_32BIT"},
+	{Val: shortInode, Name: "SHORT_INODE"},
+	{Val: wholeSeconds, Name: "WHOLE_SECONDS"},
+	{Val: stickyTimeouts, Name: "STICKY_TIMEOUTS"},
+	{Val: addrLimit3GB, Name: "ADDR_LIMIT_3GB"},
+}
+
 // From xlat/epoll.txt.
 
 // epollCreateFlags are epoll_create1's flags.
@@ -1208,6 +1237,26 @@ var ntTypes = format.ValueSet{
 	{Val: unix.NT_FILE, Name: "NT_FILE"},
 	{Val: unix.NT_PRXFPREG, Name: "NT_PRXFPREG"},
 	{Val: unix.NT_SIGINFO, Name: "NT_SIGINFO"},
+}
+
+// From xlat/sched.txt.
+
+// priorityWhich is getpriority's and setpriority's which.
+var priorityWhich = format.ValueSet{
+	{Val: unix.PRIO_PROCESS, Name: "PRIO_PROCESS"},
+	{Val: unix.PRIO_PGRP, Name: "PRIO_PGRP"},
+	{Val: unix.PRIO_USER, Name: "PRIO_USER"},
+}
+
+// schedPolicies are the scheduling policies strace 6.1 names.
+var schedPolicies = format.ValueSet{
+	{Val: unix.SCHED_NORMAL, Name: "SCHED_OTHER"},
+	{Val: unix.SCHED_FIFO, Name: "SCHED_FIFO"},
+	{Val: unix.SCHED_RR, Name: "SCHED_RR"},
+	{Val: unix.SCHED_BATCH, Name: "SCHED_BATCH"},
+	{Val: schedISO, Name: "SCHED_ISO"},
+	{Val: unix.SCHED_IDLE, Name: "SCHED_IDLE"},
+	{Val: unix.SCHED_DEADLINE, Name: "SCHED_DEADLINE"},
 }
 
 // From xlat/seccomp.txt.
