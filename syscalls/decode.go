@@ -90,7 +90,11 @@ type Arg struct {
 // Decoder turns a Call into text. It is reused for every call: B is the
 // output being built, scratch the buffer for memory reads.
 type Decoder struct {
-	Opts    Options
+	Opts Options
+	// Terse: the call is outside -e verbose='s set. Every structure and
+	// array read (Read, ReadU32, ReadU64) then fails, so decoders print the
+	// bare address, as strace does; strings and data buffers still print.
+	Terse   bool
 	Mem     Memory
 	B       []byte
 	scratch []byte

@@ -317,6 +317,10 @@ const direntHeader = 19
 const maxDirents = 1 << 16
 
 func (d *Decoder) dirents64(addr, n uint64) {
+	if d.Terse {
+		d.Addr(addr) // outside -e verbose=: the address alone
+		return
+	}
 	abbrev := !d.Opts.Verbose
 	if abbrev {
 		d.Addr(addr)

@@ -23,6 +23,15 @@ const pageSize = 4096
 // fails (ok false) on a NULL or unreadable address, a short read, or n
 // beyond maxRead. The slice is valid until the next Read.
 func (d *Decoder) Read(addr uint64, n int) ([]byte, bool) {
+	if d.Terse {
+		return nil, false
+	}
+	return d.readRaw(addr, n)
+}
+
+// readRaw is Read for data that prints whatever -e verbose= says (string
+// and data buffers).
+func (d *Decoder) readRaw(addr uint64, n int) ([]byte, bool) {
 	if addr == 0 || n < 0 || n > maxRead || d.Mem == nil {
 		return nil, false
 	}
@@ -152,7 +161,7 @@ func (d *Decoder) Buf(addr uint64, n uint64) {
 	if show > uint64(d.Opts.StrSize) {
 		show = uint64(d.Opts.StrSize)
 	}
-	b, ok := d.Read(addr, int(show))
+	b, ok := d.readRaw(addr, int(show))
 	if !ok {
 		d.Hex(addr)
 		return

@@ -61,6 +61,9 @@ func (d *Decoder) pollResult(c *Call, tsp uint64) string {
 	if c.Ret == 0 {
 		return "Timeout"
 	}
+	if d.Terse {
+		return "" // outside -e verbose=, strace names neither fds nor time left
+	}
 	start, n := c.Args[0], uint64(uint32(c.Args[1]))
 	var out []byte
 	size := n * sizeofPollfd
@@ -174,7 +177,8 @@ func (d *Decoder) selectResult(c *Call, usec bool) string {
 		if addr == 0 || size == 0 {
 			continue
 		}
-		b, ok := d.Read(addr, size)
+		// strace reads the ready sets even outside -e verbose=.
+		b, ok := d.readRaw(addr, size)
 		if !ok {
 			continue
 		}

@@ -212,6 +212,13 @@ var (
 		if sp == 0 {
 			return
 		}
+		if d.Terse {
+			// Outside -e verbose=: the mask's address.
+			d.S("{mask=")
+			d.Hex(sp + ucSigmaskOff)
+			d.S("}")
+			return
+		}
 		b, ok := d.Read(sp+ucSigmaskOff, nsigBytes)
 		if !ok {
 			return

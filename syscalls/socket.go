@@ -576,7 +576,7 @@ var (
 		case c.Failed():
 		case c.Ret == 0:
 			c.Detail = "Timeout"
-		case c.Args[i] != 0:
+		case c.Args[i] != 0 && !d.Terse:
 			c.Detail = "left " + string(appendPollTime(nil, d, c.Args[i], false))
 		}
 	}}

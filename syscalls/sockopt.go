@@ -263,6 +263,10 @@ var (
 	// SockoptIn prints setsockopt's optval at entry by the level and
 	// name before it; its length is the next argument.
 	SockoptIn = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		if d.Terse {
+			d.Addr(c.Args[i]) // outside -e verbose=: the address
+			return
+		}
 		d.setsockoptVal(uint32(c.Args[i-2]), uint32(c.Args[i-1]), c.Args[i], int32(c.Args[i+1]))
 	}}
 	// SockoptOut prints getsockopt's optval at exit, by the level and

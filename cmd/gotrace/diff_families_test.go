@@ -17,7 +17,9 @@ var familyFlags = [][]string{
 	{"-X", "verbose"},
 }
 
-func TestDiffFamilies(t *testing.T) {
+// familyTracees lists testdata/tracees/{file,net,proc}_*.c by name.
+func familyTracees(t *testing.T) []string {
+	t.Helper()
 	var names []string
 	for _, pat := range []string{"file_*.c", "net_*.c", "proc_*.c"} {
 		m, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "tracees", pat))
@@ -28,6 +30,11 @@ func TestDiffFamilies(t *testing.T) {
 	if len(names) == 0 {
 		t.Fatal("no family tracees found")
 	}
+	return names
+}
+
+func TestDiffFamilies(t *testing.T) {
+	names := familyTracees(t)
 	for _, name := range names {
 		for _, flags := range familyFlags {
 			label := name + "/" + strings.Join(flags, "")

@@ -48,9 +48,9 @@ type anConfig struct {
 
 	limit int
 
-	abbrev, raw        syscalls.SyscallSet
-	abbrevSet, rawSet  bool
-	quietPathResolving bool
+	abbrev, raw, verbose          syscalls.SyscallSet
+	abbrevSet, rawSet, verboseSet bool
+	quietPathResolving            bool
 
 	duration    time.Duration
 	durationSet bool
@@ -232,10 +232,10 @@ func (c *config) qualifyAn(name, value string) error {
 		}
 		a.rawSet = true
 	case "verbose":
-		// Decoders always decode structures; the set is checked.
-		if _, err = syscalls.ParseSyscallSet(value); err != nil {
+		if a.verbose, err = syscalls.ParseSyscallSet(value); err != nil {
 			return qualifyErr(err)
 		}
+		a.verboseSet = true
 	case "quiet":
 		set, err := syscalls.ParseWordSet(name, value)
 		if err != nil {
@@ -477,12 +477,23 @@ func (a *analysis) enter(st *tstate, ev *ptrace.Event, traced bool) bool {
 	t.counted = a.counts != nil
 	t.stime = ev.STime
 	t.printed = a.cfg.summary != 2
-	if !a.cfg.abbrevSet {
-		a.s.dec.Opts.Verbose = a.s.cfg.verbose
-	} else {
-		a.s.dec.Opts.Verbose = !a.cfg.abbrev.Has(ev.Sysno)
-	}
+	a.callModes(ev.Sysno)
 	return t.printed
+}
+
+// callModes sets the decoder's per-syscall modes for syscall nr: -e abbrev=
+// (structures in full or abbreviated) and -e verbose= (outside the set,
+// structures and arrays print as their address, as strace prints them).
+// It runs at entry and again at exit, since other threads' calls come in
+// between.
+func (a *analysis) callModes(nr int) {
+	d := a.s.dec
+	if !a.cfg.abbrevSet {
+		d.Opts.Verbose = a.s.cfg.verbose
+	} else {
+		d.Opts.Verbose = !a.cfg.abbrev.Has(nr)
+	}
+	d.Terse = a.cfg.verboseSet && !a.cfg.verbose.Has(nr)
 }
 
 // enterText decodes a syscall's entry (raw with -e raw=).
@@ -512,6 +523,7 @@ func (a *analysis) exitText(dst []byte, c *syscalls.Call) []byte {
 	if a.isRaw(c) {
 		return dst
 	}
+	a.callModes(c.Nr)
 	return a.s.dec.Exit(dst, c)
 }
 
