@@ -39,18 +39,7 @@ var (
 	// StatBuf prints a struct stat the call fills (stat, fstat, lstat,
 	// newfstatat) at exit: {st_mode=S_IFREG|0644, st_size=…, ...}, every
 	// field with -v; the address (NULL) on failure or when unreadable.
-	StatBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
-		if c.Failed() {
-			d.Addr(c.Args[i])
-			return
-		}
-		b, ok := d.Read(c.Args[i], sizeofStat)
-		if !ok {
-			d.Addr(c.Args[i])
-			return
-		}
-		d.stat(b)
-	}}
+	StatBuf = structOut(sizeofStat, (*Decoder).stat)
 
 	// StatxFlags prints statx's flags at entry: the AT_STATX_* sync type
 	// (AT_STATX_SYNC_AS_STAT when zero), then the AT_* flags.
@@ -63,33 +52,11 @@ var (
 
 	// StatxBuf prints the struct statx the call fills, at exit: the
 	// abbreviated form, or every field with -v; the address on failure.
-	StatxBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
-		if c.Failed() {
-			d.Addr(c.Args[i])
-			return
-		}
-		b, ok := d.Read(c.Args[i], sizeofStatx)
-		if !ok {
-			d.Addr(c.Args[i])
-			return
-		}
-		d.statx(b)
-	}}
+	StatxBuf = structOut(sizeofStatx, (*Decoder).statx)
 
 	// StatfsBuf prints the struct statfs the call fills (statfs,
 	// fstatfs), at exit; the address on failure.
-	StatfsBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
-		if c.Failed() {
-			d.Addr(c.Args[i])
-			return
-		}
-		b, ok := d.Read(c.Args[i], sizeofStatfs)
-		if !ok {
-			d.Addr(c.Args[i])
-			return
-		}
-		d.statfs(b)
-	}}
+	StatfsBuf = structOut(sizeofStatfs, (*Decoder).statfs)
 )
 
 // appendSymbolicMode appends a full mode as strace's abbreviated style
@@ -380,4 +347,22 @@ func (d *Decoder) statfs(b []byte) {
 		d.Flags(statfsFlags, fl, "ST_???")
 	}
 	d.S("}")
+}
+
+// structOut is the kind of a structure the call fills, printed at exit by
+// show from its size bytes; the address (NULL) when the call failed or the
+// memory is unreadable.
+func structOut(size int, show func(*Decoder, []byte)) *Arg {
+	return &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		if c.Failed() {
+			d.Addr(c.Args[i])
+			return
+		}
+		b, ok := d.Read(c.Args[i], size)
+		if !ok {
+			d.Addr(c.Args[i])
+			return
+		}
+		show(d, b)
+	}}
 }

@@ -26,39 +26,35 @@ const (
 
 // timespec appends the struct timespec at addr: {tv_sec=…, tv_nsec=…}.
 func (d *Decoder) timespec(addr uint64) {
-	b, ok := d.Read(addr, 16)
-	if !ok {
-		d.Addr(addr)
+	if b, ok := d.Read(addr, 16); ok {
+		d.timespecBytes(b)
 		return
 	}
-	d.timespecBytes(b)
+	d.Addr(addr)
 }
 
-func (d *Decoder) timespecBytes(b []byte) {
+func (d *Decoder) timespecBytes(b []byte) { d.secPair(b, ", tv_nsec=") }
+
+// secPair appends a {tv_sec=…, FRAC…} pair of 64-bit words; the fraction
+// prints unsigned, as strace prints it.
+func (d *Decoder) secPair(b []byte, frac string) {
 	d.S("{tv_sec=")
 	d.Int(int64(binary.LittleEndian.Uint64(b)))
-	d.S(", tv_nsec=")
-	d.Uint(binary.LittleEndian.Uint64(b[8:])) // unsigned, as strace prints it
+	d.S(frac)
+	d.Uint(binary.LittleEndian.Uint64(b[8:]))
 	d.S("}")
 }
 
 // timeval appends the struct timeval at addr: {tv_sec=…, tv_usec=…}.
 func (d *Decoder) timeval(addr uint64) {
-	b, ok := d.Read(addr, 16)
-	if !ok {
-		d.Addr(addr)
+	if b, ok := d.Read(addr, 16); ok {
+		d.timevalBytes(b)
 		return
 	}
-	d.timevalBytes(b)
+	d.Addr(addr)
 }
 
-func (d *Decoder) timevalBytes(b []byte) {
-	d.S("{tv_sec=")
-	d.Int(int64(binary.LittleEndian.Uint64(b)))
-	d.S(", tv_usec=")
-	d.Uint(binary.LittleEndian.Uint64(b[8:])) // unsigned, as strace prints it
-	d.S("}")
-}
+func (d *Decoder) timevalBytes(b []byte) { d.secPair(b, ", tv_usec=") }
 
 // itimer appends a struct itimerval (usec) or itimerspec (nsec) at addr:
 // {it_interval={…}, it_value={…}}.
