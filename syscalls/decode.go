@@ -156,6 +156,14 @@ func (d *Decoder) Enter(dst []byte, c *Call) (out []byte) {
 	return d.B
 }
 
+// Pending reports whether the call's decoding is left unfinished after
+// Enter: arguments or an exit hook wait for the exit. A call that never
+// returns then prints " <unfinished ...>" before ") = ?", as strace does
+// when its decoder had not said it was done at entry.
+func (c *Call) Pending() bool {
+	return c.Entry != nil && (c.next < c.Entry.nargs() || c.Entry.Done != nil)
+}
+
 func (c *Call) span(i, start, end int, exit bool) {
 	if i < len(c.Spans) {
 		c.Spans[i] = ArgSpan{Start: int32(start), End: int32(end), Exit: exit, Shown: true}

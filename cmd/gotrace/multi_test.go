@@ -37,6 +37,7 @@ func TestDiffMulti(t *testing.T) {
 		{"signals", []string{"-f"}, "mp_signals"},
 		{"signals-only", []string{"-f", "-e", "trace=pipe2,kill,wait4,pause,rt_sigsuspend,restart_syscall"}, "mp_signals"},
 		{"exec-thread", []string{"-f", "-e", "trace=write,execve,exit_group"}, "mp_exec"},
+		{"exec-thread-read", []string{"-f", "-e", "trace=read,write,execve,exit_group,clock_nanosleep"}, "mp_exec"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -306,7 +306,11 @@ func (s *session) unfinished(st *tstate, ev *ptrace.Event) {
 		}
 		st.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)
 	}
-	st.p.Exit(&st.line, ev.Time, nil, []byte("?"), -1)
+	var rest []byte
+	if st.call.Pending() {
+		rest = []byte(" <unfinished ...>")
+	}
+	st.p.Exit(&st.line, ev.Time, rest, []byte("?"), -1)
 }
 
 // superseded handles a non-leader thread's execve: the thread takes over
