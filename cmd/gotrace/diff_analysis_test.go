@@ -477,10 +477,10 @@ func TestJSON(t *testing.T) {
 	}
 	// a structured sockaddr
 	c := find("connect", func(*jsonEvent) bool { return true })
-	if v := val(c, 1); v != `{"sa_family":"AF_INET","sin_port":{"htons":47621},"sin_addr":{"inet_addr":"127.0.0.1"}}` {
+	if v := val(c, 1); v != `{"sa_family":"AF_INET","sin_port":{"htons":29621},"sin_addr":{"inet_addr":"127.0.0.1"}}` {
 		t.Errorf("connect sockaddr: %s", v)
 	}
-	if v := val(c, 0); !regexp.MustCompile(`^\{"fd":\d+,"path":"TCP:\[127\.0\.0\.1:47620\]"\}$`).MatchString(v) {
+	if v := val(c, 0); !regexp.MustCompile(`^\{"fd":\d+,"path":"TCP:\[127\.0\.0\.1:29620\]"\}$`).MatchString(v) {
 		t.Errorf("connect fd: %s", v)
 	}
 	// a flag list

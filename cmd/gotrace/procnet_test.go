@@ -371,9 +371,9 @@ func TestDiffNetFallback(t *testing.T) {
 		contains     []string // regexps gotrace's trace must match
 	}{
 		{"fallback", "an_net_fallback", true, []string{
-			`<TCP:\[127\.0\.0\.1:47630->127\.0\.0\.1:47631\]>`, `<TCP:\[127\.0\.0\.1:47631\]>`,
-			`<TCPv6:\[\[::1\]:47633->\[::1\]:47632\]>`, `<UDP:\[127\.0\.0\.1:47635\]>`,
-			`<UDPv6:\[\[::1\]:47636->\[::1\]:47637\]>`,
+			`<TCP:\[127\.0\.0\.1:29630->127\.0\.0\.1:29631\]>`, `<TCP:\[127\.0\.0\.1:29631\]>`,
+			`<TCPv6:\[\[::1\]:29633->\[::1\]:29632\]>`, `<UDP:\[127\.0\.0\.1:29635\]>`,
+			`<UDPv6:\[\[::1\]:29636->\[::1\]:29637\]>`,
 			`<UNIX-STREAM:\[\d+,"an_net_fallback\.sock"\]>`, `<UNIX-STREAM:\[\d+,@"gotrace-an-net-fallback"\]>`,
 			`<NETLINK:\[ROUTE:\d+\]>`,
 		}},

@@ -2,7 +2,7 @@
  * directory, a character device, a pipe, a unix socket pair, a bound unix
  * socket, a loopback TCP exchange over IPv4 and IPv6, UDP, an epoll and an
  * eventfd, and fds moved by dup2 and passed over a unix socket. Ports are
- * fixed (47620-47627 on loopback) so the output is deterministic; TCP ends
+ * fixed (29620-29627 on loopback) so the output is deterministic; TCP ends
  * reset (SO_LINGER 0) so no TIME_WAIT keeps them busy for the next run. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -26,16 +26,16 @@ static void tcp4(void)
 
 	int srv = socket(AF_INET, SOCK_STREAM, 0);
 	setsockopt(srv, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	sa.sin_port = htons(47621);
+	sa.sin_port = htons(29621);
 	if (bind(srv, (struct sockaddr *)&sa, sizeof sa) < 0)
 		return;
 	listen(srv, 4);
 	int cli = socket(AF_INET, SOCK_STREAM, 0);
 	setsockopt(cli, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
 	setsockopt(cli, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	sa.sin_port = htons(47620);
+	sa.sin_port = htons(29620);
 	bind(cli, (struct sockaddr *)&sa, sizeof sa);
-	sa.sin_port = htons(47621);
+	sa.sin_port = htons(29621);
 	connect(cli, (struct sockaddr *)&sa, sizeof sa);
 	int conn = accept(srv, NULL, NULL);
 	setsockopt(conn, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
@@ -57,7 +57,7 @@ static void tcp6(void)
 
 	int srv = socket(AF_INET6, SOCK_STREAM, 0);
 	setsockopt(srv, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	sa.sin6_port = htons(47623);
+	sa.sin6_port = htons(29623);
 	if (bind(srv, (struct sockaddr *)&sa, sizeof sa) < 0) {
 		close(srv);
 		return;
@@ -66,9 +66,9 @@ static void tcp6(void)
 	int cli = socket(AF_INET6, SOCK_STREAM, 0);
 	setsockopt(cli, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
 	setsockopt(cli, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	sa.sin6_port = htons(47622);
+	sa.sin6_port = htons(29622);
 	bind(cli, (struct sockaddr *)&sa, sizeof sa);
-	sa.sin6_port = htons(47623);
+	sa.sin6_port = htons(29623);
 	connect(cli, (struct sockaddr *)&sa, sizeof sa);
 	int conn = accept(srv, NULL, NULL);
 	setsockopt(conn, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
@@ -85,12 +85,12 @@ static void udp(void)
 	char buf[64];
 
 	int a = socket(AF_INET, SOCK_DGRAM, 0);
-	sa.sin_port = htons(47625);
+	sa.sin_port = htons(29625);
 	bind(a, (struct sockaddr *)&sa, sizeof sa);
 	int b = socket(AF_INET, SOCK_DGRAM, 0);
-	sa.sin_port = htons(47624);
+	sa.sin_port = htons(29624);
 	bind(b, (struct sockaddr *)&sa, sizeof sa);
-	sa.sin_port = htons(47625);
+	sa.sin_port = htons(29625);
 	sendto(b, "dgram", 5, 0, (struct sockaddr *)&sa, sizeof sa);
 	recvfrom(a, buf, sizeof buf, 0, NULL, NULL);
 	close(a);

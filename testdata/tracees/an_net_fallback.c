@@ -2,7 +2,7 @@
  * when sock_diag is off (GOTRACE_NO_SOCK_DIAG=1): a loopback TCP exchange
  * over IPv4 and IPv6, UDP over IPv4 (bound) and IPv6 (connected), unix
  * stream sockets bound to a path and to an abstract name, an unbound one,
- * and a netlink route socket. Ports are fixed (47630-47637 on loopback) so
+ * and a netlink route socket. Ports are fixed (29630-29637 on loopback) so
  * the output is deterministic; TCP ends reset (SO_LINGER 0) so no
  * TIME_WAIT keeps them busy for the next run. */
 #define _GNU_SOURCE
@@ -69,12 +69,12 @@ static void udp4(void)
 	char buf[64];
 
 	int a = socket(AF_INET, SOCK_DGRAM, 0);
-	sa.sin_port = htons(47635);
+	sa.sin_port = htons(29635);
 	bind(a, (struct sockaddr *)&sa, sizeof sa);
 	int b = socket(AF_INET, SOCK_DGRAM, 0);
-	sa.sin_port = htons(47634);
+	sa.sin_port = htons(29634);
 	bind(b, (struct sockaddr *)&sa, sizeof sa);
-	sa.sin_port = htons(47635);
+	sa.sin_port = htons(29635);
 	sendto(b, "dgram", 5, 0, (struct sockaddr *)&sa, sizeof sa);
 	recvfrom(a, buf, sizeof buf, 0, NULL, NULL);
 	close(a);
@@ -87,15 +87,15 @@ static void udp6(void)
 	char buf[64];
 
 	int a = socket(AF_INET6, SOCK_DGRAM, 0);
-	sa.sin6_port = htons(47637);
+	sa.sin6_port = htons(29637);
 	if (bind(a, (struct sockaddr *)&sa, sizeof sa) < 0) {
 		close(a);
 		return;
 	}
 	int b = socket(AF_INET6, SOCK_DGRAM, 0);
-	sa.sin6_port = htons(47636);
+	sa.sin6_port = htons(29636);
 	bind(b, (struct sockaddr *)&sa, sizeof sa);
-	sa.sin6_port = htons(47637);
+	sa.sin6_port = htons(29637);
 	connect(b, (struct sockaddr *)&sa, sizeof sa);
 	send(b, "dgram6", 6, 0);
 	recv(a, buf, sizeof buf, 0);
@@ -146,8 +146,8 @@ static void netlink(void)
 
 int main(void)
 {
-	tcp(AF_INET, 47630, 47631);
-	tcp(AF_INET6, 47632, 47633);
+	tcp(AF_INET, 29630, 29631);
+	tcp(AF_INET6, 29632, 29633);
 	udp4();
 	udp6();
 	unix_sockets();

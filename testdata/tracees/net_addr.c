@@ -44,7 +44,7 @@ int main(void)
 	int s = socket(AF_INET6, SOCK_DGRAM, 0);
 	memset(&s6, 0, sizeof s6);
 	s6.sin6_family = AF_INET6;
-	s6.sin6_port = htons(47614);
+	s6.sin6_port = htons(29614);
 	s6.sin6_addr = in6addr_loopback;
 	connect(s, (struct sockaddr *)&s6, sizeof s6);
 	connect(s, (struct sockaddr *)&s6, 24);

@@ -1,4 +1,4 @@
-/* net_fork: a blocking loopback server (port 47617) and a forked client,
+/* net_fork: a blocking loopback server (port 29617) and a forked client,
  * so that accept4, poll, epoll_wait and recvfrom block and strace -f cuts
  * their lines with <unfinished ...>. The client waits briefly so the
  * server is blocked first; output interleaving can still vary. */
@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PORT 47617
+#define PORT 29617
 
 static void pause_ms(long ms)
 {

@@ -1,6 +1,6 @@
 /* net_msg: sendmsg/recvmsg with SCM_RIGHTS and SCM_CREDENTIALS over a
  * unix socketpair, sendmmsg/recvmmsg over loopback UDP (fixed ports
- * 47615/47616), and failing and truncated cases. */
+ * 29615/29616), and failing and truncated cases. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -69,10 +69,10 @@ int main(void)
 
 	/* UDP: sendmmsg and recvmmsg. */
 	int a = socket(AF_INET, SOCK_DGRAM, 0), b = socket(AF_INET, SOCK_DGRAM, 0);
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(47615) };
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(29615) };
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	struct sockaddr_in sb = sa;
-	sb.sin_port = htons(47616);
+	sb.sin_port = htons(29616);
 	bind(a, (struct sockaddr *)&sa, sizeof sa);
 	bind(b, (struct sockaddr *)&sb, sizeof sb);
 	struct iovec m1 = { "first", 5 }, m2[2] = { { "sec", 3 }, { "ond", 3 } };

@@ -50,7 +50,7 @@ int main(void)
 
 	/* A refused connection: SO_ERROR holds ECONNREFUSED. */
 	int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(47611) };
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(29611) };
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	connect(c, (struct sockaddr *)&sa, sizeof sa);
 	struct pollfd p = { c, POLLOUT, 0 };

@@ -1,6 +1,6 @@
 /* net_tcp: a loopback TCP server and client in one process, driven by
- * epoll, for the socket, epoll and vectored-I/O decoders. Port 47613 on
- * 127.0.0.1 is fixed, and so is the client's (47612), so the output is
+ * epoll, for the socket, epoll and vectored-I/O decoders. Port 29613 on
+ * 127.0.0.1 is fixed, and so is the client's (29612), so the output is
  * deterministic; both ends reset (SO_LINGER 0) so no TIME_WAIT keeps the
  * ports busy for the next run. */
 #define _GNU_SOURCE
@@ -15,8 +15,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define PORT 47613
-#define CPORT 47612
+#define PORT 29613
+#define CPORT 29612
 
 int main(void)
 {
