@@ -35,7 +35,7 @@ var (
 	reps     = flag.Int("n", 3, "repetitions of every cell")
 	scale    = flag.Float64("scale", 1, "multiply every workload's iteration count")
 	only     = flag.String("only", "", "comma-separated workloads to run (default all)")
-	groups   = flag.String("groups", "", "comma-separated flag groups to run: full,tt,c,net (default all)")
+	groups   = flag.String("groups", "", "comma-separated flag groups to run: full,tt,c,net,attach,attach-net (default all)")
 	strace   = flag.String("strace", "/usr/bin/strace", "the reference strace")
 	nginxArg = flag.Bool("nginx", false, "run the nginx benchmark instead of the workloads")
 	nginxDur = flag.Duration("duration", 4*time.Second, "nginx: load duration of each run")
@@ -66,6 +66,7 @@ type group struct {
 	flags  []string
 	strace []string // strace's flags when they differ
 	filt   bool     // a filtered group: nFilt iterations
+	attach bool     // the tracer attaches (-p) to the running workload
 }
 
 var allGroups = []group{
@@ -76,6 +77,10 @@ var allGroups = []group{
 	// are compared with the untraced run (the target) and with each
 	// other.
 	{key: "net", flags: []string{"-f", "-e", "trace=network"}, strace: []string{"-f", "--seccomp-bpf", "-e", "trace=network"}, filt: true},
+	// Attached (-p): no seccomp filter for either tracer, every syscall
+	// stops twice. Timed from the gate's opening (gate.c) to the exits.
+	{key: "attach", flags: []string{"-f"}, attach: true},
+	{key: "attach-net", flags: []string{"-f", "-e", "trace=network"}, attach: true},
 }
 
 // sample is one timed run.
@@ -213,9 +218,29 @@ func benchWorkloads(dir string, bins map[string]string) {
 					n = 1
 				}
 				cmdline := append([]string{bins[w.name], strconv.Itoa(n)}, w.extraArgs...)
-				ran := false
+				ran, ranGated := false, false
 				for _, g := range gs {
 					if g.filt != filt {
+						continue
+					}
+					if g.attach {
+						if !ranGated {
+							ranGated = true
+							s := runAttached(bins["gate"], cmdline, nil)
+							get(key{w.name, "attached", "untraced"}).add(s)
+							logRun(w.name, "untraced (gated)", s)
+						}
+						tools := []string{*strace, bins["gotrace"]}
+						names := []string{"strace", "gotrace"}
+						if rep%2 == 1 {
+							tools[0], tools[1] = tools[1], tools[0]
+							names[0], names[1] = names[1], names[0]
+						}
+						for i, tool := range tools {
+							s := runAttached(bins["gate"], cmdline, append([]string{tool, "-o", out}, g.flags...))
+							get(key{w.name, g.key, names[i]}).add(s)
+							logRun(w.name, g.key+" "+names[i], s)
+						}
 						continue
 					}
 					if !ran {
@@ -255,7 +280,11 @@ func benchWorkloads(dir string, bins map[string]string) {
 		"workload", "flags", "untraced", "strace", "gotrace", "got/strace", "got/untraced", "RSS st", "RSS got")
 	for _, w := range ws {
 		for _, g := range gs {
-			u := cells[key{w.name, scaleKey(g.filt), "untraced"}]
+			uk := scaleKey(g.filt)
+			if g.attach {
+				uk = "attached"
+			}
+			u := cells[key{w.name, uk, "untraced"}]
 			st := cells[key{w.name, g.key, "strace"}]
 			gt := cells[key{w.name, g.key, "gotrace"}]
 			if u == nil || st == nil || gt == nil {
@@ -264,6 +293,9 @@ func benchWorkloads(dir string, bins map[string]string) {
 			flags := strings.Join(g.flags, " ")
 			if g.strace != nil {
 				flags += " (strace: --seccomp-bpf)"
+			}
+			if g.attach {
+				flags += " -p PID"
 			}
 			fmt.Printf("%-8s %-20s %-20s %-20s %-20s %-13s %-13s %-7s %-7s\n", w.name, flags,
 				timeCell(u), timeCell(st), timeCell(gt), ratio(gt, st), ratio(gt, u), rssCell(st), rssCell(gt))
@@ -277,6 +309,55 @@ func benchWorkloads(dir string, bins map[string]string) {
 		fmt.Printf("%s %d (filtered: %d)", w.name, int(float64(w.n)**scale), int(float64(w.nFilt)**scale))
 	}
 	fmt.Println()
+}
+
+// runAttached starts the gate (gate.c) holding cmdline, pinned to CPU 0;
+// with a tracer (argv without -p), starts it through the runner on CPU 0
+// attached to the gate's pid and waits until it said so; then opens the
+// gate and times from there to the exits of the workload and the tracer.
+// The RSS is the tracer's.
+func runAttached(gate string, cmdline, tracer []string) sample {
+	w := exec.Command("taskset", append([]string{"-c", "0", gate}, cmdline...)...)
+	in, err := w.StdinPipe()
+	if err != nil {
+		return sample{err: err}
+	}
+	if err := w.Start(); err != nil {
+		return sample{err: err}
+	}
+	var t *exec.Cmd
+	var tout, terr bytes.Buffer
+	if tracer != nil {
+		t = exec.Command("taskset", append(append([]string{"-c", "0", runner}, tracer...), "-p", strconv.Itoa(w.Process.Pid))...)
+		t.Stdout = &tout
+		pr, pw := io.Pipe()
+		t.Stderr = pw
+		if err := t.Start(); err != nil {
+			in.Close()
+			w.Wait()
+			return sample{err: err}
+		}
+		defer pw.Close()
+		waitAttached(pr, &terr, 1)
+	}
+	start := time.Now()
+	in.Write([]byte{1})
+	in.Close()
+	err = w.Wait()
+	s := sample{}
+	if t != nil {
+		if terr2 := t.Wait(); err == nil {
+			err = terr2
+		}
+		if m := runnerRe.FindSubmatch(tout.Bytes()); m != nil {
+			s.rss, _ = strconv.ParseInt(string(m[1]), 10, 64)
+		}
+	}
+	s.wall = time.Since(start)
+	if err != nil {
+		s.err = fmt.Errorf("%v: %s", err, strings.TrimSpace(terr.String()))
+	}
+	return s
 }
 
 func scaleKey(filt bool) string {
