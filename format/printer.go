@@ -37,6 +37,8 @@ type PrinterOptions struct {
 	Relative  bool // -r
 	Durations bool // -T
 	Column    int  // -a: the column of " = " (default 40)
+	Numbers   bool // -n: "[  42] ", the syscall number, after the stamps
+	IPs       bool // -i: "[00007f…] ", the instruction pointer
 }
 
 // Line is the printing state of one thread. The caller owns one per thread
@@ -48,6 +50,13 @@ type Line struct {
 	Open bool
 	// Cut: the open line was ended with " <unfinished ...>".
 	Cut bool
+	// Nr is the thread's current (or last) syscall number, for -n.
+	Nr int
+	// IP is the thread's instruction pointer at its current stop, for
+	// -i; NoIP says it is unknown (the thread is gone): strace prints
+	// question marks then.
+	IP   uint64
+	NoIP bool
 }
 
 // Printer assembles strace's lines into a buffered writer. It is used from
@@ -111,8 +120,10 @@ func (p *Printer) cut(l *Line) {
 	}
 }
 
-// leader appends the thread prefix and the timestamp.
-func (p *Printer) leader(b []byte, tid int, t time.Time) []byte {
+// leader appends the thread prefix, the timestamp, and with -n and -i the
+// syscall number and the instruction pointer.
+func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
+	tid := l.Tid
 	switch p.o.Prefix {
 	case PlainPrefix:
 		n := len(b)
@@ -158,6 +169,32 @@ func (p *Printer) leader(b []byte, tid int, t time.Time) []byte {
 		b = appendUsec(b, int64(t.Nanosecond()/1000))
 		b = append(b, ' ')
 	}
+	if p.o.Numbers {
+		b = append(b, '[')
+		n := len(b)
+		b = strconv.AppendInt(b, int64(l.Nr), 10)
+		if w := len(b) - n; w < 4 {
+			b = append(b, "    "[:4-w]...)
+			copy(b[n+4-w:], b[n:n+w])
+			copy(b[n:], "    "[:4-w])
+		}
+		b = append(b, "] "...)
+	}
+	if p.o.IPs {
+		if l.NoIP {
+			b = append(b, "[????????????????] "...)
+		} else {
+			b = append(b, '[')
+			n := len(b)
+			b = strconv.AppendUint(b, l.IP, 16)
+			if w := len(b) - n; w < 16 {
+				b = append(b, "0000000000000000"[:16-w]...)
+				copy(b[n+16-w:], b[n:n+w])
+				copy(b[n:], "0000000000000000"[:16-w])
+			}
+			b = append(b, "] "...)
+		}
+	}
 	return b
 }
 
@@ -173,7 +210,7 @@ func appendUsec(b []byte, us int64) []byte {
 // The line stays open for Exit.
 func (p *Printer) Enter(l *Line, t time.Time, name string, text []byte) {
 	p.cut(l)
-	b := p.leader(p.buf[:0], l.Tid, t)
+	b := p.leader(p.buf[:0], l, t)
 	b = append(b, text...)
 	p.write(b)
 	p.buf = b[:0]
@@ -188,7 +225,7 @@ func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.D
 	b := p.buf[:0]
 	if p.pending != l || !l.Open {
 		p.cut(l)
-		b = p.leader(b, l.Tid, t)
+		b = p.leader(b, l, t)
 		b = append(b, "<... "...)
 		b = append(b, l.Name...)
 		b = append(b, " resumed>"...)
@@ -227,7 +264,7 @@ func (p *Printer) Whole(l *Line, t time.Time, text []byte) {
 		l.Cut = true
 		p.pending = nil
 	}
-	b := p.leader(p.buf[:0], l.Tid, t)
+	b := p.leader(p.buf[:0], l, t)
 	b = append(b, text...)
 	b = append(b, '\n')
 	p.write(b)

@@ -45,9 +45,11 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 			// A seccomp stop (see seccomp.go) is a traced call's
 			// entry; its nr and args sit where an entry's do.
 			ev.Sysno, ev.Args, ev.Compat, ev.SP = int(in.Nr), in.Args, in.Arch == auditArchI386, in.SP
+			ev.IP, ev.IPOK = in.IP, true
 			return true, true
 		case in.Op == unix.PTRACE_SYSCALL_INFO_EXIT:
 			ev.Ret = int64(in.Nr)
+			ev.IP, ev.IPOK = in.IP, true
 			return false, true
 		default:
 			return false, false
@@ -57,6 +59,7 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 	if err := ptracePtr(unix.PTRACE_GETREGS, th.tid, 0, unsafe.Pointer(r)); err != nil {
 		return false, false
 	}
+	ev.IP, ev.IPOK = r.Rip, true
 	if th.inSyscall {
 		ev.Ret = int64(r.Rax)
 		return false, true

@@ -30,6 +30,12 @@ func TestDiffCore(t *testing.T) {
 		{"term", []string{"-e", "trace=kill"}, "core_signal", []string{"term"}},
 		{"quiet-exit", []string{"-qq", "-e", "trace=write"}, "core_basic", nil},
 		{"signal-none", []string{"-e", "signal=none", "-e", "trace=kill"}, "core_signal", nil},
+		// The first traced call fails (ld.so's access of
+		// /etc/ld.so.preload) while the execve before it is not traced.
+		{"first-fails", []string{"-e", "trace=access,write"}, "core_basic", nil},
+		{"first-fails-f", []string{"-f", "-e", "trace=access,write"}, "core_basic", nil},
+		{"numbers-ips", []string{"-n", "-i"}, "core_basic", nil},
+		{"numbers-ips-signals", []string{"-n", "-i", "-tt"}, "core_signal", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

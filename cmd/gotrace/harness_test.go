@@ -141,7 +141,13 @@ var (
 	reWaitPid   = regexp.MustCompile(`(?m)^[\d:. ]*wait4\((\d+),`)
 	reVars      = regexp.MustCompile(`/\* \d+ vars \*/`)
 	reTimeVals  = regexp.MustCompile(`(tv_sec|tv_nsec|tv_usec|st_[amc]time|st_[amc]time_nsec|st_ino|d_ino|stx_ino|st_dev|stx_[amcb]time|shm_[adc]time|sem_[oc]time|msg_[src]time)=[0-9]+`)
-	reTimeCmt   = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
+	// -n's syscall number and -i's instruction pointer in the leader
+	// (after the pid and the stamps): moved to the end of the line so the
+	// rest normalizes as without them; the pointer, which ASLR moves
+	// between runs, becomes IP.
+	reNumIP   = regexp.MustCompile(`(?m)^((?:\[pid +\d+\] |\d+ +)?(?:[\d:.]+ +)?)((?:\[ *\d+\] )?(?:\[(?:[0-9a-f]{16}|\?{16})\] )?)(.*)$`)
+	reIPVal   = regexp.MustCompile(`\[[0-9a-f]{16}\]`)
+	reTimeCmt = regexp.MustCompile(`/\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/`)
 	// Values of the machine, not of the tracee: free space, clock ticks,
 	// sysinfo's counters (the totals stay), a child's rusage counters
 	// (memory peak, page faults, block I/O, context switches: the
@@ -210,6 +216,13 @@ func pidColumn(l string) string {
 // normalize replaces pids (consistently: the first pid seen is P1…),
 // addresses, timestamps and durations, and the padding before " = ".
 func normalize(s string) string {
+	s = reNumIP.ReplaceAllStringFunc(s, func(l string) string {
+		m := reNumIP.FindStringSubmatch(l)
+		if m[2] == "" {
+			return l
+		}
+		return m[1] + m[3] + " #" + reIPVal.ReplaceAllString(strings.TrimSpace(m[2]), "[IP]")
+	})
 	pids := map[string]string{}
 	var order []string
 	see := func(p string) {

@@ -40,6 +40,8 @@ type config struct {
 	an         anConfig // the analysis options (summary.go)
 	tree       bool     // --tree: each -p PID's descendants too
 	noSeccomp  bool     // --no-seccomp-bpf: no seccomp filter for a launched command
+	numbers    bool     // -n: print syscall numbers
+	ips        bool     // -i: print instruction pointers
 	cmd        []string
 }
 
@@ -72,6 +74,8 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		stamps    = fs.CountP("absolute-timestamps", "t", "timestamps: -t seconds, -tt microseconds, -ttt Unix time")
 		relative  = fs.BoolP("relative-timestamps", "r", false, "print the time since the previous line")
 		durations = fs.BoolP("syscall-times", "T", false, "print the time spent in each syscall")
+		numbers   = fs.BoolP("syscall-number", "n", false, "print the syscall number")
+		ips       = fs.BoolP("instruction-pointer", "i", false, "print the instruction pointer at the time of the syscall")
 		strSize   = fs.IntP("string-limit", "s", 32, "show at most STRSIZE bytes of strings")
 		column    = fs.IntP("columns", "a", 40, "align return values at COLUMN")
 		xflag     = fs.CountP("strings-in-hex", "x", "-x: non-ASCII strings in hex; -xx: all strings in hex")
@@ -107,6 +111,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		follow: *follow, outFile: *out, appendOut: *appendOut,
 		relative: *relative, durations: *durations, verbose: *verbose,
 		quiet: *quiet, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
+		numbers: *numbers, ips: *ips,
 	}
 	cfg.trace, _ = syscalls.ParseSyscallSet("all")
 	cfg.signals, _ = syscalls.ParseSignalSet("all")

@@ -63,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	po := format.PrinterOptions{
 		Stamp: cfg.stamp, Relative: cfg.relative, Durations: cfg.durations, Column: cfg.column,
-		Prefix: format.BracketPrefix,
+		Prefix: format.BracketPrefix, Numbers: cfg.numbers, IPs: cfg.ips,
 	}
 	if cfg.outFile != "" {
 		po.Prefix = format.NoPrefix
@@ -74,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
 		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "", Rusage: cfg.an.needRusage(),
-		NoTime: !needTime(cfg)})
+		NoTime: !needTime(cfg), IPs: cfg.ips})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {
 		s.sep = newSepFiles(cfg.outFile, cfg.appendOut, po, stderr)

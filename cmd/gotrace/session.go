@@ -159,6 +159,9 @@ func (s *session) Handle(ev *ptrace.Event) {
 		n++
 	}
 	s.p.Many = n > 1
+	if s.cfg.numbers || s.cfg.ips {
+		s.locate(st, ev)
+	}
 	switch ev.Kind {
 	case ptrace.SyscallEnter:
 		s.enter(st, ev)
@@ -229,6 +232,21 @@ func (s *session) Handle(ev *ptrace.Event) {
 		if ev.Former != ev.Tid {
 			s.superseded(st, ev)
 		}
+	}
+}
+
+// locate keeps what -n and -i print in a line's leader: the thread's
+// current syscall number (the last one entered, as strace's) and its
+// instruction pointer at this stop, unknown once it is gone.
+func (s *session) locate(st *tstate, ev *ptrace.Event) {
+	switch ev.Kind {
+	case ptrace.SyscallEnter:
+		st.line.Nr = ev.Sysno
+		st.line.IP, st.line.NoIP = ev.IP, !ev.IPOK
+	case ptrace.SyscallExit, ptrace.SignalStop, ptrace.GroupStop:
+		st.line.IP, st.line.NoIP = ev.IP, !ev.IPOK
+	case ptrace.Exited, ptrace.Killed:
+		st.line.NoIP = true
 	}
 }
 

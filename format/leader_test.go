@@ -1,0 +1,25 @@
+package format
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// TestLeaderNumbersIPs: -n's number is right-aligned in four columns, -i's
+// pointer is 16 hex digits, or question marks once the thread is gone.
+func TestLeaderNumbersIPs(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPrinter(&out, 4096, PrinterOptions{Numbers: true, IPs: true})
+	l := &Line{Tid: 1, Nr: 1, IP: 0x7f919532c350}
+	p.Whole(l, time.Time{}, []byte("a"))
+	l.Nr, l.IP = 231, 0x409
+	p.Whole(l, time.Time{}, []byte("b"))
+	l.Nr, l.NoIP = 12345, true
+	p.Whole(l, time.Time{}, []byte("c"))
+	p.Flush()
+	want := "[   1] [00007f919532c350] a\n[ 231] [0000000000000409] b\n[12345] [????????????????] c\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}
