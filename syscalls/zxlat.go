@@ -893,6 +893,46 @@ var inotifyMask = format.FlagSet{
 	{Val: unix.IN_ONESHOT, Name: "IN_ONESHOT"},
 }
 
+// From xlat/numa.txt.
+
+// mpolModes are the memory policies strace 6.1 names (not yet
+// MPOL_WEIGHTED_INTERLEAVE).
+var mpolModes = format.ValueSet{
+	{Val: unix.MPOL_DEFAULT, Name: "MPOL_DEFAULT"},
+	{Val: unix.MPOL_PREFERRED, Name: "MPOL_PREFERRED"},
+	{Val: unix.MPOL_BIND, Name: "MPOL_BIND"},
+	{Val: unix.MPOL_INTERLEAVE, Name: "MPOL_INTERLEAVE"},
+	{Val: unix.MPOL_LOCAL, Name: "MPOL_LOCAL"},
+	{Val: unix.MPOL_PREFERRED_MANY, Name: "MPOL_PREFERRED_MANY"},
+}
+
+// mpolModeFlags are the mode flags or'ed into a policy.
+var mpolModeFlags = format.FlagSet{
+	{Val: unix.MPOL_F_STATIC_NODES, Name: "MPOL_F_STATIC_NODES"},
+	{Val: unix.MPOL_F_RELATIVE_NODES, Name: "MPOL_F_RELATIVE_NODES"},
+	{Val: unix.MPOL_F_NUMA_BALANCING, Name: "MPOL_F_NUMA_BALANCING"},
+}
+
+// getMempolicyFlags is get_mempolicy's flags.
+var getMempolicyFlags = format.FlagSet{
+	{Val: unix.MPOL_F_NODE, Name: "MPOL_F_NODE"},
+	{Val: unix.MPOL_F_ADDR, Name: "MPOL_F_ADDR"},
+	{Val: unix.MPOL_F_MEMS_ALLOWED, Name: "MPOL_F_MEMS_ALLOWED"},
+}
+
+// mbindFlags is mbind's flags.
+var mbindFlags = format.FlagSet{
+	{Val: unix.MPOL_MF_STRICT, Name: "MPOL_MF_STRICT"},
+	{Val: unix.MPOL_MF_MOVE, Name: "MPOL_MF_MOVE"},
+	{Val: unix.MPOL_MF_MOVE_ALL, Name: "MPOL_MF_MOVE_ALL"},
+}
+
+// movePagesFlags is move_pages's flags.
+var movePagesFlags = format.FlagSet{
+	{Val: unix.MPOL_MF_MOVE, Name: "MPOL_MF_MOVE"},
+	{Val: unix.MPOL_MF_MOVE_ALL, Name: "MPOL_MF_MOVE_ALL"},
+}
+
 // From xlat/poll.txt.
 
 // pollEvents are the POLL* bits of pollfd's events and revents.
