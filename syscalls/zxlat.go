@@ -1185,6 +1185,47 @@ var unshareFlags = format.FlagSet{
 	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
 }
 
+// From xlat/procmisc.txt.
+
+// ioprioWho is ioprio_get's and ioprio_set's which.
+var ioprioWho = format.ValueSet{
+	{Val: ioprioWhoProcess, Name: "IOPRIO_WHO_PROCESS"},
+	{Val: ioprioWhoPgrp, Name: "IOPRIO_WHO_PGRP"},
+	{Val: ioprioWhoUser, Name: "IOPRIO_WHO_USER"},
+}
+
+// ioprioClasses is the class field of an I/O priority.
+var ioprioClasses = format.ValueSet{
+	{Val: 0, Name: "IOPRIO_CLASS_NONE"},
+	{Val: 1, Name: "IOPRIO_CLASS_RT"},
+	{Val: 2, Name: "IOPRIO_CLASS_BE"},
+	{Val: 3, Name: "IOPRIO_CLASS_IDLE"},
+}
+
+// kcmpTypes is kcmp's type.
+var kcmpTypes = format.ValueSet{
+	{Val: kcmpFile, Name: "KCMP_FILE"},
+	{Val: 1, Name: "KCMP_VM"},
+	{Val: 2, Name: "KCMP_FILES"},
+	{Val: 3, Name: "KCMP_FS"},
+	{Val: 4, Name: "KCMP_SIGHAND"},
+	{Val: 5, Name: "KCMP_IO"},
+	{Val: 6, Name: "KCMP_SYSVSEM"},
+	{Val: kcmpEpollTfd, Name: "KCMP_EPOLL_TFD"},
+}
+
+// setnsTypes is setns's nstype, in strace's (ascending) order.
+var setnsTypes = format.FlagSet{
+	{Val: unix.CLONE_NEWTIME, Name: "CLONE_NEWTIME"},
+	{Val: unix.CLONE_NEWNS, Name: "CLONE_NEWNS"},
+	{Val: unix.CLONE_NEWCGROUP, Name: "CLONE_NEWCGROUP"},
+	{Val: unix.CLONE_NEWUTS, Name: "CLONE_NEWUTS"},
+	{Val: unix.CLONE_NEWIPC, Name: "CLONE_NEWIPC"},
+	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
+	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
+	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
+}
+
 // From xlat/ptracecall.txt.
 
 // ptraceCmds are ptrace's requests on amd64.
