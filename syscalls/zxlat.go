@@ -1226,6 +1226,71 @@ var setnsTypes = format.FlagSet{
 	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
 }
 
+// nameToHandleAtFlags is name_to_handle_at's flags.
+var nameToHandleAtFlags = format.FlagSet{
+	{Val: unix.AT_SYMLINK_FOLLOW, Name: "AT_SYMLINK_FOLLOW"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+}
+
+// adjtimexModes is struct timex's modes, in strace's order (the
+// multi-bit ADJ_OFFSET_* first).
+var adjtimexModes = format.FlagSet{
+	{Val: unix.ADJ_OFFSET_SS_READ, Name: "ADJ_OFFSET_SS_READ"},
+	{Val: unix.ADJ_OFFSET_SINGLESHOT, Name: "ADJ_OFFSET_SINGLESHOT"},
+	{Val: unix.ADJ_OFFSET, Name: "ADJ_OFFSET"},
+	{Val: unix.ADJ_FREQUENCY, Name: "ADJ_FREQUENCY"},
+	{Val: unix.ADJ_MAXERROR, Name: "ADJ_MAXERROR"},
+	{Val: unix.ADJ_ESTERROR, Name: "ADJ_ESTERROR"},
+	{Val: unix.ADJ_STATUS, Name: "ADJ_STATUS"},
+	{Val: unix.ADJ_TIMECONST, Name: "ADJ_TIMECONST"},
+	{Val: unix.ADJ_TAI, Name: "ADJ_TAI"},
+	{Val: unix.ADJ_SETOFFSET, Name: "ADJ_SETOFFSET"},
+	{Val: unix.ADJ_MICRO, Name: "ADJ_MICRO"},
+	{Val: unix.ADJ_NANO, Name: "ADJ_NANO"},
+	{Val: unix.ADJ_TICK, Name: "ADJ_TICK"},
+}
+
+// adjtimexStatus is struct timex's status.
+var adjtimexStatus = format.FlagSet{
+	{Val: unix.STA_PLL, Name: "STA_PLL"},
+	{Val: unix.STA_PPSFREQ, Name: "STA_PPSFREQ"},
+	{Val: unix.STA_PPSTIME, Name: "STA_PPSTIME"},
+	{Val: unix.STA_FLL, Name: "STA_FLL"},
+	{Val: unix.STA_INS, Name: "STA_INS"},
+	{Val: unix.STA_DEL, Name: "STA_DEL"},
+	{Val: unix.STA_UNSYNC, Name: "STA_UNSYNC"},
+	{Val: unix.STA_FREQHOLD, Name: "STA_FREQHOLD"},
+	{Val: unix.STA_PPSSIGNAL, Name: "STA_PPSSIGNAL"},
+	{Val: unix.STA_PPSJITTER, Name: "STA_PPSJITTER"},
+	{Val: unix.STA_PPSWANDER, Name: "STA_PPSWANDER"},
+	{Val: unix.STA_PPSERROR, Name: "STA_PPSERROR"},
+	{Val: unix.STA_CLOCKERR, Name: "STA_CLOCKERR"},
+	{Val: unix.STA_NANO, Name: "STA_NANO"},
+	{Val: unix.STA_MODE, Name: "STA_MODE"},
+	{Val: unix.STA_CLK, Name: "STA_CLK"},
+}
+
+// adjtimexStates names adjtimex's result.
+var adjtimexStates = format.ValueSet{
+	{Val: unix.TIME_OK, Name: "TIME_OK"},
+	{Val: unix.TIME_INS, Name: "TIME_INS"},
+	{Val: unix.TIME_DEL, Name: "TIME_DEL"},
+	{Val: unix.TIME_OOP, Name: "TIME_OOP"},
+	{Val: unix.TIME_WAIT, Name: "TIME_WAIT"},
+	{Val: unix.TIME_ERROR, Name: "TIME_ERROR"},
+}
+
+// schedAttrFlags is struct sched_attr's sched_flags.
+var schedAttrFlags = format.FlagSet{
+	{Val: unix.SCHED_FLAG_RESET_ON_FORK, Name: "SCHED_FLAG_RESET_ON_FORK"},
+	{Val: unix.SCHED_FLAG_RECLAIM, Name: "SCHED_FLAG_RECLAIM"},
+	{Val: unix.SCHED_FLAG_DL_OVERRUN, Name: "SCHED_FLAG_DL_OVERRUN"},
+	{Val: unix.SCHED_FLAG_KEEP_POLICY, Name: "SCHED_FLAG_KEEP_POLICY"},
+	{Val: unix.SCHED_FLAG_KEEP_PARAMS, Name: "SCHED_FLAG_KEEP_PARAMS"},
+	{Val: unix.SCHED_FLAG_UTIL_CLAMP_MIN, Name: "SCHED_FLAG_UTIL_CLAMP_MIN"},
+	{Val: unix.SCHED_FLAG_UTIL_CLAMP_MAX, Name: "SCHED_FLAG_UTIL_CLAMP_MAX"},
+}
+
 // From xlat/ptracecall.txt.
 
 // ptraceCmds are ptrace's requests on amd64.
