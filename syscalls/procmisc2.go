@@ -168,9 +168,13 @@ var (
 )
 
 // adjtimexDone names the clock state adjtimex returned ("= 5
-// (TIME_ERROR)"), in every -X style.
+// (TIME_ERROR)"), in every -X style, when the struct timex (the last
+// argument) was shown, as strace does (not outside -e verbose=).
 func adjtimexDone(d *Decoder, c *Call) {
 	if c.Failed() {
+		return
+	}
+	if _, ok := d.Read(c.Args[c.Entry.NArgs-1], timexSize); !ok {
 		return
 	}
 	if n, ok := adjtimexStates.Name(uint64(c.Ret)); ok {
