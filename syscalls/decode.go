@@ -256,6 +256,9 @@ const (
 	RetOct           // octal (umask)
 	RetUdec          // unsigned decimal
 	RetFd            // a file descriptor (decorated with -y)
+	// RetClippedErrno: an errno the kernel returned in the low 32 bits
+	// only (modify_ldt), printed as the number and the error's name.
+	RetClippedErrno
 )
 
 func (d *Decoder) appendRet(k RetKind, v int64) {
@@ -268,6 +271,14 @@ func (d *Decoder) appendRet(k RetKind, v int64) {
 		d.B = strconv.AppendUint(d.B, uint64(v), 10)
 	case RetFd:
 		d.Fd(int(v))
+	case RetClippedErrno:
+		d.B = strconv.AppendUint(d.B, uint64(v), 10)
+		errno := int(-int32(v))
+		d.B = append(d.B, ' ')
+		d.B = append(d.B, ErrnoName(errno)...)
+		d.B = append(d.B, " ("...)
+		d.B = append(d.B, ErrnoMessage(errno)...)
+		d.B = append(d.B, ')')
 	default:
 		d.B = strconv.AppendInt(d.B, v, 10)
 	}

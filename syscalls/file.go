@@ -255,6 +255,14 @@ var (
 	// ([{d_ino=…, d_off=…, d_reclen=…, d_type=DT_REG, d_name="a"}, …]),
 	// else the address and "/* N entries */"; the returned length bounds
 	// the walk, the next argument (count) bounds the returned length.
+	// Dirents prints the old getdents's buffer, as Dirents64 does.
+	Dirents = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
+		if c.Failed() || uint64(c.Ret) > uint64(uint32(c.Args[i+1])) {
+			d.Addr(c.Args[i])
+			return
+		}
+		d.dirents(c.Args[i], uint64(c.Ret), true)
+	}}
 	Dirents64 = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
 		if c.Failed() || uint64(c.Ret) > uint64(uint32(c.Args[i+1])) {
 			d.Addr(c.Args[i])
@@ -316,7 +324,19 @@ const direntHeader = 19
 // maxDirents bounds the entries printed from one getdents64 buffer.
 const maxDirents = 1 << 16
 
-func (d *Decoder) dirents64(addr, n uint64) {
+func (d *Decoder) dirents64(addr, n uint64) { d.dirents(addr, n, false) }
+
+// direntOldHeader is the size of the old struct linux_dirent before
+// d_name (getdents); its d_type is the record's last byte.
+const direntOldHeader = 18
+
+// dirents appends a getdents64 buffer, or with old a getdents one (the
+// header is a byte shorter, d_type follows d_name).
+func (d *Decoder) dirents(addr, n uint64, old bool) {
+	header := uint64(direntHeader)
+	if old {
+		header = direntOldHeader
+	}
 	if d.Terse {
 		d.Addr(addr) // outside -e verbose=: the address alone
 		return
@@ -327,7 +347,7 @@ func (d *Decoder) dirents64(addr, n uint64) {
 	}
 	count := 0
 	for count < maxDirents {
-		if n < direntHeader {
+		if n < header {
 			if !abbrev {
 				if n == 0 {
 					if count == 0 {
@@ -340,7 +360,7 @@ func (d *Decoder) dirents64(addr, n uint64) {
 			}
 			break
 		}
-		h, ok := d.Read(addr, direntHeader)
+		h, ok := d.Read(addr, int(header))
 		if !ok {
 			if !abbrev {
 				if count > 0 {
@@ -357,7 +377,10 @@ func (d *Decoder) dirents64(addr, n uint64) {
 		ino := binary.LittleEndian.Uint64(h)
 		off := binary.LittleEndian.Uint64(h[8:])
 		reclen := uint64(binary.LittleEndian.Uint16(h[16:]))
-		typ := uint64(h[18])
+		var typ uint64
+		if !old {
+			typ = uint64(h[18])
+		}
 		if !abbrev {
 			if count == 0 {
 				d.S("[")
@@ -381,15 +404,15 @@ func (d *Decoder) dirents64(addr, n uint64) {
 			d.Uint(reclen - n)
 			d.S(" bytes overflow */")
 			reclen = n
-		case reclen < direntHeader:
+		case reclen < header:
 			d.S(" /* ")
 			if abbrev {
 				d.S("d_reclen ")
 			}
-			d.Uint(direntHeader - reclen)
+			d.Uint(header - reclen)
 			d.S(" bytes underflow */")
-			reclen = direntHeader
-			nextLen = n - direntHeader
+			reclen = header
+			nextLen = n - header
 		default:
 			nextLen = n - reclen
 			if nextLen != 0 {
@@ -403,16 +426,10 @@ func (d *Decoder) dirents64(addr, n uint64) {
 		n = nextLen
 		bad := false
 		if !abbrev {
-			d.S(", d_type=")
-			d.Value(direntTypes, typ, "DT_???")
-			if nameLen := reclen - direntHeader; nameLen != 0 {
-				if nameLen > 256 {
-					nameLen = 256
-				}
-				d.S(", d_name=")
-				mark := len(d.B)
-				d.pathN(addr+direntHeader, nameLen)
-				bad = len(d.B) > mark && d.B[mark] != '"'
+			if old {
+				bad = d.oldDirentTail(addr+header, reclen-header)
+			} else {
+				bad = d.dirent64Tail(addr, reclen, typ)
 			}
 			d.S("}")
 			if next != 0 {
@@ -440,6 +457,50 @@ func (d *Decoder) dirents64(addr, n uint64) {
 		d.S("+")
 	}
 	d.S(" entries */")
+}
+
+// dirent64Tail appends a linux_dirent64's d_type and d_name (the record of
+// reclen bytes at addr), and reports whether the name was unreadable.
+func (d *Decoder) dirent64Tail(addr, reclen, typ uint64) (bad bool) {
+	d.S(", d_type=")
+	d.Value(direntTypes, typ, "DT_???")
+	if nameLen := reclen - direntHeader; nameLen != 0 {
+		if nameLen > 256 {
+			nameLen = 256
+		}
+		d.S(", d_name=")
+		mark := len(d.B)
+		d.pathN(addr+direntHeader, nameLen)
+		bad = len(d.B) > mark && d.B[mark] != '"'
+	}
+	return bad
+}
+
+// oldDirentTail appends an old linux_dirent's d_name and d_type (the
+// tail's last byte) from the tail of size n at addr, and reports whether
+// either was unreadable.
+func (d *Decoder) oldDirentTail(addr, n uint64) bool {
+	if n == 0 {
+		return false
+	}
+	bad := false
+	if nameLen := n - 1; nameLen != 0 {
+		if nameLen > 256 {
+			nameLen = 256
+		}
+		d.S(", d_name=")
+		mark := len(d.B)
+		d.pathN(addr, nameLen)
+		bad = len(d.B) > mark && d.B[mark] != '"'
+	}
+	d.S(", d_type=")
+	b, ok := d.Read(addr+n-1, 1)
+	if !ok {
+		d.Addr(addr + n - 1)
+		return true
+	}
+	d.Value(direntTypes, uint64(b[0]), "DT_???")
+	return bad
 }
 
 // hexBuf appends n bytes at addr as a string forced to \x form, cut at -s.

@@ -893,6 +893,46 @@ var inotifyMask = format.FlagSet{
 	{Val: unix.IN_ONESHOT, Name: "IN_ONESHOT"},
 }
 
+// From xlat/numa.txt.
+
+// mpolModes are the memory policies strace 6.1 names (not yet
+// MPOL_WEIGHTED_INTERLEAVE).
+var mpolModes = format.ValueSet{
+	{Val: unix.MPOL_DEFAULT, Name: "MPOL_DEFAULT"},
+	{Val: unix.MPOL_PREFERRED, Name: "MPOL_PREFERRED"},
+	{Val: unix.MPOL_BIND, Name: "MPOL_BIND"},
+	{Val: unix.MPOL_INTERLEAVE, Name: "MPOL_INTERLEAVE"},
+	{Val: unix.MPOL_LOCAL, Name: "MPOL_LOCAL"},
+	{Val: unix.MPOL_PREFERRED_MANY, Name: "MPOL_PREFERRED_MANY"},
+}
+
+// mpolModeFlags are the mode flags or'ed into a policy.
+var mpolModeFlags = format.FlagSet{
+	{Val: unix.MPOL_F_STATIC_NODES, Name: "MPOL_F_STATIC_NODES"},
+	{Val: unix.MPOL_F_RELATIVE_NODES, Name: "MPOL_F_RELATIVE_NODES"},
+	{Val: unix.MPOL_F_NUMA_BALANCING, Name: "MPOL_F_NUMA_BALANCING"},
+}
+
+// getMempolicyFlags is get_mempolicy's flags.
+var getMempolicyFlags = format.FlagSet{
+	{Val: unix.MPOL_F_NODE, Name: "MPOL_F_NODE"},
+	{Val: unix.MPOL_F_ADDR, Name: "MPOL_F_ADDR"},
+	{Val: unix.MPOL_F_MEMS_ALLOWED, Name: "MPOL_F_MEMS_ALLOWED"},
+}
+
+// mbindFlags is mbind's flags.
+var mbindFlags = format.FlagSet{
+	{Val: unix.MPOL_MF_STRICT, Name: "MPOL_MF_STRICT"},
+	{Val: unix.MPOL_MF_MOVE, Name: "MPOL_MF_MOVE"},
+	{Val: unix.MPOL_MF_MOVE_ALL, Name: "MPOL_MF_MOVE_ALL"},
+}
+
+// movePagesFlags is move_pages's flags.
+var movePagesFlags = format.FlagSet{
+	{Val: unix.MPOL_MF_MOVE, Name: "MPOL_MF_MOVE"},
+	{Val: unix.MPOL_MF_MOVE_ALL, Name: "MPOL_MF_MOVE_ALL"},
+}
+
 // From xlat/poll.txt.
 
 // pollEvents are the POLL* bits of pollfd's events and revents.
@@ -1143,6 +1183,112 @@ var unshareFlags = format.FlagSet{
 	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
 	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
 	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
+}
+
+// From xlat/procmisc.txt.
+
+// ioprioWho is ioprio_get's and ioprio_set's which.
+var ioprioWho = format.ValueSet{
+	{Val: ioprioWhoProcess, Name: "IOPRIO_WHO_PROCESS"},
+	{Val: ioprioWhoPgrp, Name: "IOPRIO_WHO_PGRP"},
+	{Val: ioprioWhoUser, Name: "IOPRIO_WHO_USER"},
+}
+
+// ioprioClasses is the class field of an I/O priority.
+var ioprioClasses = format.ValueSet{
+	{Val: 0, Name: "IOPRIO_CLASS_NONE"},
+	{Val: 1, Name: "IOPRIO_CLASS_RT"},
+	{Val: 2, Name: "IOPRIO_CLASS_BE"},
+	{Val: 3, Name: "IOPRIO_CLASS_IDLE"},
+}
+
+// kcmpTypes is kcmp's type.
+var kcmpTypes = format.ValueSet{
+	{Val: kcmpFile, Name: "KCMP_FILE"},
+	{Val: 1, Name: "KCMP_VM"},
+	{Val: 2, Name: "KCMP_FILES"},
+	{Val: 3, Name: "KCMP_FS"},
+	{Val: 4, Name: "KCMP_SIGHAND"},
+	{Val: 5, Name: "KCMP_IO"},
+	{Val: 6, Name: "KCMP_SYSVSEM"},
+	{Val: kcmpEpollTfd, Name: "KCMP_EPOLL_TFD"},
+}
+
+// setnsTypes is setns's nstype, in strace's (ascending) order.
+var setnsTypes = format.FlagSet{
+	{Val: unix.CLONE_NEWTIME, Name: "CLONE_NEWTIME"},
+	{Val: unix.CLONE_NEWNS, Name: "CLONE_NEWNS"},
+	{Val: unix.CLONE_NEWCGROUP, Name: "CLONE_NEWCGROUP"},
+	{Val: unix.CLONE_NEWUTS, Name: "CLONE_NEWUTS"},
+	{Val: unix.CLONE_NEWIPC, Name: "CLONE_NEWIPC"},
+	{Val: unix.CLONE_NEWUSER, Name: "CLONE_NEWUSER"},
+	{Val: unix.CLONE_NEWPID, Name: "CLONE_NEWPID"},
+	{Val: unix.CLONE_NEWNET, Name: "CLONE_NEWNET"},
+}
+
+// nameToHandleAtFlags is name_to_handle_at's flags.
+var nameToHandleAtFlags = format.FlagSet{
+	{Val: unix.AT_SYMLINK_FOLLOW, Name: "AT_SYMLINK_FOLLOW"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+}
+
+// adjtimexModes is struct timex's modes, in strace's order (the
+// multi-bit ADJ_OFFSET_* first).
+var adjtimexModes = format.FlagSet{
+	{Val: unix.ADJ_OFFSET_SS_READ, Name: "ADJ_OFFSET_SS_READ"},
+	{Val: unix.ADJ_OFFSET_SINGLESHOT, Name: "ADJ_OFFSET_SINGLESHOT"},
+	{Val: unix.ADJ_OFFSET, Name: "ADJ_OFFSET"},
+	{Val: unix.ADJ_FREQUENCY, Name: "ADJ_FREQUENCY"},
+	{Val: unix.ADJ_MAXERROR, Name: "ADJ_MAXERROR"},
+	{Val: unix.ADJ_ESTERROR, Name: "ADJ_ESTERROR"},
+	{Val: unix.ADJ_STATUS, Name: "ADJ_STATUS"},
+	{Val: unix.ADJ_TIMECONST, Name: "ADJ_TIMECONST"},
+	{Val: unix.ADJ_TAI, Name: "ADJ_TAI"},
+	{Val: unix.ADJ_SETOFFSET, Name: "ADJ_SETOFFSET"},
+	{Val: unix.ADJ_MICRO, Name: "ADJ_MICRO"},
+	{Val: unix.ADJ_NANO, Name: "ADJ_NANO"},
+	{Val: unix.ADJ_TICK, Name: "ADJ_TICK"},
+}
+
+// adjtimexStatus is struct timex's status.
+var adjtimexStatus = format.FlagSet{
+	{Val: unix.STA_PLL, Name: "STA_PLL"},
+	{Val: unix.STA_PPSFREQ, Name: "STA_PPSFREQ"},
+	{Val: unix.STA_PPSTIME, Name: "STA_PPSTIME"},
+	{Val: unix.STA_FLL, Name: "STA_FLL"},
+	{Val: unix.STA_INS, Name: "STA_INS"},
+	{Val: unix.STA_DEL, Name: "STA_DEL"},
+	{Val: unix.STA_UNSYNC, Name: "STA_UNSYNC"},
+	{Val: unix.STA_FREQHOLD, Name: "STA_FREQHOLD"},
+	{Val: unix.STA_PPSSIGNAL, Name: "STA_PPSSIGNAL"},
+	{Val: unix.STA_PPSJITTER, Name: "STA_PPSJITTER"},
+	{Val: unix.STA_PPSWANDER, Name: "STA_PPSWANDER"},
+	{Val: unix.STA_PPSERROR, Name: "STA_PPSERROR"},
+	{Val: unix.STA_CLOCKERR, Name: "STA_CLOCKERR"},
+	{Val: unix.STA_NANO, Name: "STA_NANO"},
+	{Val: unix.STA_MODE, Name: "STA_MODE"},
+	{Val: unix.STA_CLK, Name: "STA_CLK"},
+}
+
+// adjtimexStates names adjtimex's result.
+var adjtimexStates = format.ValueSet{
+	{Val: unix.TIME_OK, Name: "TIME_OK"},
+	{Val: unix.TIME_INS, Name: "TIME_INS"},
+	{Val: unix.TIME_DEL, Name: "TIME_DEL"},
+	{Val: unix.TIME_OOP, Name: "TIME_OOP"},
+	{Val: unix.TIME_WAIT, Name: "TIME_WAIT"},
+	{Val: unix.TIME_ERROR, Name: "TIME_ERROR"},
+}
+
+// schedAttrFlags is struct sched_attr's sched_flags.
+var schedAttrFlags = format.FlagSet{
+	{Val: unix.SCHED_FLAG_RESET_ON_FORK, Name: "SCHED_FLAG_RESET_ON_FORK"},
+	{Val: unix.SCHED_FLAG_RECLAIM, Name: "SCHED_FLAG_RECLAIM"},
+	{Val: unix.SCHED_FLAG_DL_OVERRUN, Name: "SCHED_FLAG_DL_OVERRUN"},
+	{Val: unix.SCHED_FLAG_KEEP_POLICY, Name: "SCHED_FLAG_KEEP_POLICY"},
+	{Val: unix.SCHED_FLAG_KEEP_PARAMS, Name: "SCHED_FLAG_KEEP_PARAMS"},
+	{Val: unix.SCHED_FLAG_UTIL_CLAMP_MIN, Name: "SCHED_FLAG_UTIL_CLAMP_MIN"},
+	{Val: unix.SCHED_FLAG_UTIL_CLAMP_MAX, Name: "SCHED_FLAG_UTIL_CLAMP_MAX"},
 }
 
 // From xlat/ptracecall.txt.

@@ -158,9 +158,13 @@ var (
 	reTimeArg = regexp.MustCompile(`^((?:P?\d+ +)?(?:TIME +)?time\(\[)\d{9,}( /\* [^*]+ \*/)?\]`)
 	reTicks   = regexp.MustCompile(`^((?:P?\d+ +)?times\(.*\) += )\d+`)
 	reSysinfo = regexp.MustCompile(`sysinfo\(\{uptime=\d+, loads=\[\d+, \d+, \d+\], (totalram=\d+), freeram=\d+, sharedram=\d+, bufferram=\d+, (totalswap=\d+), freeswap=\d+, procs=\d+, (totalhigh=\d+), freehigh=\d+, (mem_unit=\d+)\}`)
-	reRusage  = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
-	reTms     = regexp.MustCompile(`\b(tms_c?[us]time)=(\d+)( /\* (\d+\.\d\d) s \*/)?`)
-	reRandom  = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
+	// struct timex's NTP state (adjtimex, clock_adjtime) drifts on a
+	// synchronized clock; its time field is reTimeVals'.
+	reTimex    = regexp.MustCompile(`^((?:P?\d+ +)?(?:TIME +)?(?:adjtimex|clock_adjtime)\(.*)$`)
+	reTimexNTP = regexp.MustCompile(`\b(offset|freq|maxerror|esterror)=-?\d+`)
+	reRusage   = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
+	reTms      = regexp.MustCompile(`\b(tms_c?[us]time)=(\d+)( /\* (\d+\.\d\d) s \*/)?`)
+	reRandom   = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
 	// The pid column: strace pads a pid to five columns and a space
 	// ("%-5d "), so a pid's width, a matter of chance, shows in the spacing.
 	rePidCol = regexp.MustCompile(`^(\d+)( +)`)
@@ -261,6 +265,9 @@ func normalize(s string) string {
 		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
 		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
 		l = reRusage.ReplaceAllString(l, "$1=N")
+		if reTimex.MatchString(l) {
+			l = reTimexNTP.ReplaceAllString(l, "$1=N")
+		}
 		l = randomBytes(l)
 		l = replacePids(l, order, pids)
 		lines[i] = l
