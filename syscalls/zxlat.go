@@ -7,6 +7,36 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// From xlat/aio.txt.
+
+// aioCmds are struct iocb's aio_lio_opcode values (linux/aio_abi.h; x/sys
+// has none of them).
+var aioCmds = format.ValueSet{
+	{Val: 0, Name: "IOCB_CMD_PREAD"},
+	{Val: 1, Name: "IOCB_CMD_PWRITE"},
+	{Val: 2, Name: "IOCB_CMD_FSYNC"},
+	{Val: 3, Name: "IOCB_CMD_FDSYNC"},
+	{Val: 4, Name: "IOCB_CMD_PREADX"},
+	{Val: 5, Name: "IOCB_CMD_POLL"},
+	{Val: 6, Name: "IOCB_CMD_NOOP"},
+	{Val: 7, Name: "IOCB_CMD_PREADV"},
+	{Val: 8, Name: "IOCB_CMD_PWRITEV"},
+}
+
+// aioIocbFlags are struct iocb's aio_flags.
+var aioIocbFlags = format.FlagSet{
+	{Val: iocbFlagResfd, Name: "IOCB_FLAG_RESFD"},
+	{Val: iocbFlagIoprio, Name: "IOCB_FLAG_IOPRIO"},
+}
+
+// ioprioClasses are the classes of an I/O priority (linux/ioprio.h).
+var ioprioClasses = format.ValueSet{
+	{Val: 0, Name: "IOPRIO_CLASS_NONE"},
+	{Val: 1, Name: "IOPRIO_CLASS_RT"},
+	{Val: 2, Name: "IOPRIO_CLASS_BE"},
+	{Val: 3, Name: "IOPRIO_CLASS_IDLE"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
