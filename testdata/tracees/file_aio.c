@@ -6,11 +6,15 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/io_uring.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -152,8 +156,170 @@ static void aio(void)
 	unlink("aio.tmp");
 }
 
+static void uring(void)
+{
+	/* The io-wq unbound worker limit starts at RLIMIT_NPROC: fix it. */
+	struct rlimit nproc = {1000, 1000};
+	setrlimit(RLIMIT_NPROC, &nproc);
+
+	int fd = open("uring.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	int efd = eventfd(0, 0);
+	struct io_uring_params p;
+	memset(&p, 0, sizeof(p));
+	int r = syscall(SYS_io_uring_setup, 4, &p);
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_CLAMP | IORING_SETUP_CQSIZE;
+	p.cq_entries = 16;
+	int r2 = syscall(SYS_io_uring_setup, 2, &p);
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_R_DISABLED | IORING_SETUP_ATTACH_WQ;
+	p.wq_fd = r;
+	p.sq_thread_cpu = 1;
+	p.sq_thread_idle = 10;
+	int r3 = syscall(SYS_io_uring_setup, 2, &p);
+	memset(&p, 0, sizeof(p));
+	p.flags = 0x80000000;
+	p.resv[1] = 5;
+	syscall(SYS_io_uring_setup, 2, &p);
+	syscall(SYS_io_uring_setup, 2, NULL);
+	syscall(SYS_io_uring_setup, 2, (void *)1);
+	syscall(SYS_io_uring_setup, 0, &p);
+
+	/* submit one write through the ring */
+	static char wbuf[] = "uring data";
+	size_t sqsz = 4096, cqsz = 4096;
+	memset(&p, 0, sizeof(p));
+	int r4 = syscall(SYS_io_uring_setup, 4, &p);
+	char *sq = mmap(NULL, p.sq_off.array + p.sq_entries * 4, PROT_READ | PROT_WRITE, MAP_SHARED, r4, IORING_OFF_SQ_RING);
+	struct io_uring_sqe *sqes = mmap(NULL, p.sq_entries * sizeof(*sqes), PROT_READ | PROT_WRITE, MAP_SHARED, r4, IORING_OFF_SQES);
+	(void)sqsz;
+	(void)cqsz;
+	memset(&sqes[0], 0, sizeof(sqes[0]));
+	sqes[0].opcode = IORING_OP_WRITE;
+	sqes[0].fd = fd;
+	sqes[0].addr = (uintptr_t)wbuf;
+	sqes[0].len = sizeof(wbuf) - 1;
+	sqes[0].user_data = 0x42;
+	unsigned *array = (unsigned *)(sq + p.sq_off.array);
+	unsigned *tail = (unsigned *)(sq + p.sq_off.tail);
+	array[0] = 0;
+	__atomic_store_n(tail, 1, __ATOMIC_RELEASE);
+	syscall(SYS_io_uring_enter, r4, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0);
+
+	sigset_t ss;
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGUSR1);
+	syscall(SYS_io_uring_enter, r4, 0, 0, IORING_ENTER_GETEVENTS, &ss, 8);
+	syscall(SYS_io_uring_enter, r4, 0, 0, IORING_ENTER_SQ_WAKEUP | 0x1000, &ss, 4);
+	syscall(SYS_io_uring_enter, r4, 0, 0, 0, (void *)1, 8);
+	struct io_uring_getevents_arg ga = {(uintptr_t)&ss, 8, 0, 0};
+	struct __kernel_timespec kts = {0, 1000};
+	ga.ts = (uintptr_t)&kts;
+	syscall(SYS_io_uring_enter, r4, 0, 0, IORING_ENTER_EXT_ARG | IORING_ENTER_GETEVENTS, &ga, sizeof(ga));
+	syscall(SYS_io_uring_enter, 999, 0, 0, 0, NULL, 0);
+
+	/* register */
+	char b1[16], b2[32];
+	struct iovec iov[2] = {{b1, sizeof(b1)}, {b2, sizeof(b2)}};
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_BUFFERS, iov, 2);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_BUFFERS, NULL, 0);
+	int fds[3] = {fd, efd, -1};
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_FILES, fds, 3);
+	int upd_fds[2] = {fd, -1};
+	struct io_uring_files_update up = {1, 0, (uintptr_t)upd_fds};
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_FILES_UPDATE, &up, 2);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_FILES, NULL, 0);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_EVENTFD, &efd, 1);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_EVENTFD, NULL, 0);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_EVENTFD_ASYNC, &efd, 1);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_EVENTFD, NULL, 0);
+	struct {
+		struct io_uring_probe p;
+		struct io_uring_probe_op ops[4];
+	} probe;
+	memset(&probe, 0, sizeof(probe));
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PROBE, &probe, 4);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PROBE, (void *)1, 4);
+	int pers = syscall(SYS_io_uring_register, r4, IORING_REGISTER_PERSONALITY, NULL, 0);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_PERSONALITY, NULL, pers);
+	struct io_uring_restriction res[3];
+	memset(res, 0, sizeof(res));
+	res[0].opcode = IORING_RESTRICTION_REGISTER_OP;
+	res[0].register_op = IORING_REGISTER_BUFFERS;
+	res[1].opcode = IORING_RESTRICTION_SQE_OP;
+	res[1].sqe_op = IORING_OP_READV;
+	res[2].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
+	res[2].sqe_flags = IOSQE_FIXED_FILE | IOSQE_IO_LINK;
+	syscall(SYS_io_uring_register, r3, IORING_REGISTER_RESTRICTIONS, res, 3);
+	syscall(SYS_io_uring_register, r3, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+	unsigned int workers[2] = {4, 8};
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 2);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 3);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2);
+	cpu_set_t cpus;
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_IOWQ_AFF, &cpus, 8);
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_IOWQ_AFF, NULL, 0);
+	struct io_uring_rsrc_update ring[2];
+	memset(ring, 0, sizeof(ring));
+	ring[0].offset = -1;
+	ring[0].data = r4;
+	ring[1].offset = 9;
+	ring[1].data = r4;
+	ring[1].resv = 1;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_RING_FDS, ring, 2);
+	ring[0].offset = 0;
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_RING_FDS, ring, 1);
+	struct io_uring_buf_reg br;
+	memset(&br, 0, sizeof(br));
+	br.ring_addr = 0x1000;
+	br.ring_entries = 8;
+	br.bgid = 3;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PBUF_RING, &br, 1);
+	br.resv[1] = 2;
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_PBUF_RING, &br, 1);
+	probe.p.ops_len = 1;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PROBE, &probe, 2);
+	memset(&probe, 0, sizeof(probe));
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PROBE, &probe, 300);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_PROBE, &probe, 0);
+	uint64_t tags[2] = {5, 6};
+	int nofds[2] = {-1, -2};
+	struct io_uring_rsrc_update2 u2;
+	memset(&u2, 0, sizeof(u2));
+	u2.data = (uintptr_t)nofds;
+	u2.tags = (uintptr_t)tags;
+	u2.nr = 2;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_FILES_UPDATE2, &u2, sizeof(u2));
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_BUFFERS_UPDATE, &u2, 16);
+	u2.data = (uintptr_t)iov;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_BUFFERS_UPDATE, &u2, sizeof(u2));
+	struct io_uring_rsrc_register rr;
+	memset(&rr, 0, sizeof(rr));
+	rr.nr = 2;
+	rr.data = (uintptr_t)fds;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	syscall(SYS_io_uring_register, r4, IORING_UNREGISTER_FILES, NULL, 0);
+	rr.flags = IORING_RSRC_REGISTER_SPARSE | 0x10;
+	rr.data = (uintptr_t)iov;
+	rr.tags = (uintptr_t)tags;
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_BUFFERS2, &rr, sizeof(rr));
+	syscall(SYS_io_uring_register, r4, 99, (void *)0x10, 3);
+	syscall(SYS_io_uring_register, 999, IORING_REGISTER_BUFFERS, iov, 2);
+	syscall(SYS_io_uring_register, r4, IORING_REGISTER_BUFFERS, (void *)1, 2);
+
+	close(r4);
+	close(r3);
+	close(r2);
+	close(r);
+	close(fd);
+	unlink("uring.tmp");
+}
+
 int main(void)
 {
 	aio();
+	uring();
 	return 0;
 }
