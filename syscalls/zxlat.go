@@ -108,6 +108,84 @@ var execveatFlags = format.FlagSet{
 	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
 }
 
+// From xlat/fanotify.txt.
+
+// fanClasses are fanotify_init's notification classes (its flags' class
+// field).
+var fanClasses = format.ValueSet{
+	{Val: unix.FAN_CLASS_NOTIF, Name: "FAN_CLASS_NOTIF"},
+	{Val: unix.FAN_CLASS_CONTENT, Name: "FAN_CLASS_CONTENT"},
+	{Val: unix.FAN_CLASS_PRE_CONTENT, Name: "FAN_CLASS_PRE_CONTENT"},
+}
+
+// fanInitFlags are the rest of fanotify_init's flags.
+var fanInitFlags = format.FlagSet{
+	{Val: unix.FAN_CLOEXEC, Name: "FAN_CLOEXEC"},
+	{Val: unix.FAN_NONBLOCK, Name: "FAN_NONBLOCK"},
+	{Val: unix.FAN_UNLIMITED_QUEUE, Name: "FAN_UNLIMITED_QUEUE"},
+	{Val: unix.FAN_UNLIMITED_MARKS, Name: "FAN_UNLIMITED_MARKS"},
+	{Val: unix.FAN_ENABLE_AUDIT, Name: "FAN_ENABLE_AUDIT"},
+	{Val: unix.FAN_REPORT_PIDFD, Name: "FAN_REPORT_PIDFD"},
+	{Val: unix.FAN_REPORT_TID, Name: "FAN_REPORT_TID"},
+	{Val: unix.FAN_REPORT_FID, Name: "FAN_REPORT_FID"},
+	{Val: unix.FAN_REPORT_DIR_FID, Name: "FAN_REPORT_DIR_FID"},
+	{Val: unix.FAN_REPORT_NAME, Name: "FAN_REPORT_NAME"},
+	{Val: unix.FAN_REPORT_TARGET_FID, Name: "FAN_REPORT_TARGET_FID"},
+}
+
+// fanMarkFlags are fanotify_mark's flags.
+var fanMarkFlags = format.FlagSet{
+	{Val: unix.FAN_MARK_ADD, Name: "FAN_MARK_ADD"},
+	{Val: unix.FAN_MARK_REMOVE, Name: "FAN_MARK_REMOVE"},
+	{Val: unix.FAN_MARK_FLUSH, Name: "FAN_MARK_FLUSH"},
+	{Val: unix.FAN_MARK_DONT_FOLLOW, Name: "FAN_MARK_DONT_FOLLOW"},
+	{Val: unix.FAN_MARK_ONLYDIR, Name: "FAN_MARK_ONLYDIR"},
+	{Val: unix.FAN_MARK_MOUNT, Name: "FAN_MARK_MOUNT"},
+	{Val: unix.FAN_MARK_FILESYSTEM, Name: "FAN_MARK_FILESYSTEM"},
+	{Val: unix.FAN_MARK_IGNORED_MASK, Name: "FAN_MARK_IGNORED_MASK"},
+	{Val: unix.FAN_MARK_IGNORED_SURV_MODIFY, Name: "FAN_MARK_IGNORED_SURV_MODIFY"},
+	{Val: unix.FAN_MARK_IGNORE, Name: "FAN_MARK_IGNORE"},
+	{Val: unix.FAN_MARK_EVICTABLE, Name: "FAN_MARK_EVICTABLE"},
+}
+
+// fanEventFlags are fanotify_mark's event mask.
+var fanEventFlags = format.FlagSet{
+	{Val: unix.FAN_ACCESS, Name: "FAN_ACCESS"},
+	{Val: unix.FAN_MODIFY, Name: "FAN_MODIFY"},
+	{Val: unix.FAN_ATTRIB, Name: "FAN_ATTRIB"},
+	{Val: unix.FAN_CLOSE_WRITE, Name: "FAN_CLOSE_WRITE"},
+	{Val: unix.FAN_CLOSE_NOWRITE, Name: "FAN_CLOSE_NOWRITE"},
+	{Val: unix.FAN_OPEN, Name: "FAN_OPEN"},
+	{Val: unix.FAN_MOVED_FROM, Name: "FAN_MOVED_FROM"},
+	{Val: unix.FAN_MOVED_TO, Name: "FAN_MOVED_TO"},
+	{Val: unix.FAN_CREATE, Name: "FAN_CREATE"},
+	{Val: unix.FAN_DELETE, Name: "FAN_DELETE"},
+	{Val: unix.FAN_DELETE_SELF, Name: "FAN_DELETE_SELF"},
+	{Val: unix.FAN_MOVE_SELF, Name: "FAN_MOVE_SELF"},
+	{Val: unix.FAN_OPEN_EXEC, Name: "FAN_OPEN_EXEC"},
+	{Val: unix.FAN_Q_OVERFLOW, Name: "FAN_Q_OVERFLOW"},
+	{Val: unix.FAN_FS_ERROR, Name: "FAN_FS_ERROR"},
+	{Val: unix.FAN_OPEN_PERM, Name: "FAN_OPEN_PERM"},
+	{Val: unix.FAN_ACCESS_PERM, Name: "FAN_ACCESS_PERM"},
+	{Val: unix.FAN_OPEN_EXEC_PERM, Name: "FAN_OPEN_EXEC_PERM"},
+	{Val: fanDirModify, Name: "FAN_DIR_MODIFY"},
+	{Val: unix.FAN_EVENT_ON_CHILD, Name: "FAN_EVENT_ON_CHILD"},
+	{Val: unix.FAN_RENAME, Name: "FAN_RENAME"},
+	{Val: unix.FAN_ONDIR, Name: "FAN_ONDIR"},
+}
+
+// fanNofd is fanotify_mark's dirfd meaning "none".
+var fanNofd = format.ValueSet{
+	{Val: fanNoFd, Name: "FAN_NOFD"},
+}
+
+// uffdFlags are userfaultfd's flags.
+var uffdFlags = format.FlagSet{
+	{Val: uffdUserModeOnly, Name: "UFFD_USER_MODE_ONLY"},
+	{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"},
+	{Val: unix.O_CLOEXEC, Name: "O_CLOEXEC"},
+}
+
 // From xlat/file.txt.
 
 // openAccModes is the access-mode field of open's flags (O_ACCMODE
