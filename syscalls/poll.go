@@ -276,18 +276,6 @@ var (
 	// and, at exit, sets the ready
 	// descriptors and the time left in the timespec as the call's detail.
 	PselectSigmask = &Arg{AtExit: true,
-		Save: func(d *Decoder, c *Call, i int) {
-			b, ok := d.Read(c.Args[i], 16)
-			if !ok {
-				d.Addr(c.Args[i])
-				return
-			}
-			mask, size := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
-			d.S("{sigmask=")
-			d.sigsetAt(mask, size, 8)
-			d.S(", sigsetsize=")
-			d.Uint(size)
-			d.S("}")
-		},
+		Save:  func(d *Decoder, c *Call, i int) { d.kernelSigset(c.Args[i]) },
 		Print: func(d *Decoder, c *Call, i int) { c.Detail = d.selectResult(c, false) }}
 )

@@ -19,14 +19,13 @@ const (
 	ioprioWhoProcess = 1
 	ioprioWhoPgrp    = 2
 	ioprioWhoUser    = 3
-	ioprioClassShift = 13
 	kcmpFile         = 0
 	kcmpEpollTfd     = 7
 )
 
-// ioprio returns an I/O priority as strace spells it:
+// ioprioText returns an I/O priority as strace spells it:
 // "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)", the class in the -X style.
-func (d *Decoder) ioprio(v uint32) string {
+func (d *Decoder) ioprioText(v uint32) string {
 	b := append(make([]byte, 0, 64), "IOPRIO_PRIO_VALUE("...)
 	b = ioprioClasses.Append(b, uint64(v>>ioprioClassShift), d.Opts.Style, "IOPRIO_CLASS_???", false)
 	b = append(b, ", "...)
@@ -50,10 +49,10 @@ var (
 		case format.Verbose:
 			d.Int(int64(int32(v)))
 			d.S(" /* ")
-			d.S(d.ioprio(v))
+			d.S(d.ioprioText(v))
 			d.S(" */")
 		default:
-			d.S(d.ioprio(v))
+			d.S(d.ioprioText(v))
 		}
 	}}
 	// KcmpType prints kcmp's type (KCMP_*).
@@ -148,5 +147,5 @@ func ioprioGetDone(d *Decoder, c *Call) {
 	if c.Failed() || d.Opts.Style == format.Raw {
 		return
 	}
-	c.Detail = d.ioprio(uint32(c.Ret))
+	c.Detail = d.ioprioText(uint32(c.Ret))
 }

@@ -7,6 +7,28 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// From xlat/aio.txt.
+
+// aioCmds are struct iocb's aio_lio_opcode values (linux/aio_abi.h; x/sys
+// has none of them).
+var aioCmds = format.ValueSet{
+	{Val: 0, Name: "IOCB_CMD_PREAD"},
+	{Val: 1, Name: "IOCB_CMD_PWRITE"},
+	{Val: 2, Name: "IOCB_CMD_FSYNC"},
+	{Val: 3, Name: "IOCB_CMD_FDSYNC"},
+	{Val: 4, Name: "IOCB_CMD_PREADX"},
+	{Val: 5, Name: "IOCB_CMD_POLL"},
+	{Val: 6, Name: "IOCB_CMD_NOOP"},
+	{Val: 7, Name: "IOCB_CMD_PREADV"},
+	{Val: 8, Name: "IOCB_CMD_PWRITEV"},
+}
+
+// aioIocbFlags are struct iocb's aio_flags.
+var aioIocbFlags = format.FlagSet{
+	{Val: iocbFlagResfd, Name: "IOCB_FLAG_RESFD"},
+	{Val: iocbFlagIoprio, Name: "IOCB_FLAG_IOPRIO"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
@@ -76,6 +98,84 @@ var epollEvents = format.FlagSet{
 var execveatFlags = format.FlagSet{
 	{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
 	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+}
+
+// From xlat/fanotify.txt.
+
+// fanClasses are fanotify_init's notification classes (its flags' class
+// field).
+var fanClasses = format.ValueSet{
+	{Val: unix.FAN_CLASS_NOTIF, Name: "FAN_CLASS_NOTIF"},
+	{Val: unix.FAN_CLASS_CONTENT, Name: "FAN_CLASS_CONTENT"},
+	{Val: unix.FAN_CLASS_PRE_CONTENT, Name: "FAN_CLASS_PRE_CONTENT"},
+}
+
+// fanInitFlags are the rest of fanotify_init's flags.
+var fanInitFlags = format.FlagSet{
+	{Val: unix.FAN_CLOEXEC, Name: "FAN_CLOEXEC"},
+	{Val: unix.FAN_NONBLOCK, Name: "FAN_NONBLOCK"},
+	{Val: unix.FAN_UNLIMITED_QUEUE, Name: "FAN_UNLIMITED_QUEUE"},
+	{Val: unix.FAN_UNLIMITED_MARKS, Name: "FAN_UNLIMITED_MARKS"},
+	{Val: unix.FAN_ENABLE_AUDIT, Name: "FAN_ENABLE_AUDIT"},
+	{Val: unix.FAN_REPORT_PIDFD, Name: "FAN_REPORT_PIDFD"},
+	{Val: unix.FAN_REPORT_TID, Name: "FAN_REPORT_TID"},
+	{Val: unix.FAN_REPORT_FID, Name: "FAN_REPORT_FID"},
+	{Val: unix.FAN_REPORT_DIR_FID, Name: "FAN_REPORT_DIR_FID"},
+	{Val: unix.FAN_REPORT_NAME, Name: "FAN_REPORT_NAME"},
+	{Val: unix.FAN_REPORT_TARGET_FID, Name: "FAN_REPORT_TARGET_FID"},
+}
+
+// fanMarkFlags are fanotify_mark's flags.
+var fanMarkFlags = format.FlagSet{
+	{Val: unix.FAN_MARK_ADD, Name: "FAN_MARK_ADD"},
+	{Val: unix.FAN_MARK_REMOVE, Name: "FAN_MARK_REMOVE"},
+	{Val: unix.FAN_MARK_FLUSH, Name: "FAN_MARK_FLUSH"},
+	{Val: unix.FAN_MARK_DONT_FOLLOW, Name: "FAN_MARK_DONT_FOLLOW"},
+	{Val: unix.FAN_MARK_ONLYDIR, Name: "FAN_MARK_ONLYDIR"},
+	{Val: unix.FAN_MARK_MOUNT, Name: "FAN_MARK_MOUNT"},
+	{Val: unix.FAN_MARK_FILESYSTEM, Name: "FAN_MARK_FILESYSTEM"},
+	{Val: unix.FAN_MARK_IGNORED_MASK, Name: "FAN_MARK_IGNORED_MASK"},
+	{Val: unix.FAN_MARK_IGNORED_SURV_MODIFY, Name: "FAN_MARK_IGNORED_SURV_MODIFY"},
+	{Val: unix.FAN_MARK_IGNORE, Name: "FAN_MARK_IGNORE"},
+	{Val: unix.FAN_MARK_EVICTABLE, Name: "FAN_MARK_EVICTABLE"},
+}
+
+// fanEventFlags are fanotify_mark's event mask.
+var fanEventFlags = format.FlagSet{
+	{Val: unix.FAN_ACCESS, Name: "FAN_ACCESS"},
+	{Val: unix.FAN_MODIFY, Name: "FAN_MODIFY"},
+	{Val: unix.FAN_ATTRIB, Name: "FAN_ATTRIB"},
+	{Val: unix.FAN_CLOSE_WRITE, Name: "FAN_CLOSE_WRITE"},
+	{Val: unix.FAN_CLOSE_NOWRITE, Name: "FAN_CLOSE_NOWRITE"},
+	{Val: unix.FAN_OPEN, Name: "FAN_OPEN"},
+	{Val: unix.FAN_MOVED_FROM, Name: "FAN_MOVED_FROM"},
+	{Val: unix.FAN_MOVED_TO, Name: "FAN_MOVED_TO"},
+	{Val: unix.FAN_CREATE, Name: "FAN_CREATE"},
+	{Val: unix.FAN_DELETE, Name: "FAN_DELETE"},
+	{Val: unix.FAN_DELETE_SELF, Name: "FAN_DELETE_SELF"},
+	{Val: unix.FAN_MOVE_SELF, Name: "FAN_MOVE_SELF"},
+	{Val: unix.FAN_OPEN_EXEC, Name: "FAN_OPEN_EXEC"},
+	{Val: unix.FAN_Q_OVERFLOW, Name: "FAN_Q_OVERFLOW"},
+	{Val: unix.FAN_FS_ERROR, Name: "FAN_FS_ERROR"},
+	{Val: unix.FAN_OPEN_PERM, Name: "FAN_OPEN_PERM"},
+	{Val: unix.FAN_ACCESS_PERM, Name: "FAN_ACCESS_PERM"},
+	{Val: unix.FAN_OPEN_EXEC_PERM, Name: "FAN_OPEN_EXEC_PERM"},
+	{Val: fanDirModify, Name: "FAN_DIR_MODIFY"},
+	{Val: unix.FAN_EVENT_ON_CHILD, Name: "FAN_EVENT_ON_CHILD"},
+	{Val: unix.FAN_RENAME, Name: "FAN_RENAME"},
+	{Val: unix.FAN_ONDIR, Name: "FAN_ONDIR"},
+}
+
+// fanNofd is fanotify_mark's dirfd meaning "none".
+var fanNofd = format.ValueSet{
+	{Val: fanNoFd, Name: "FAN_NOFD"},
+}
+
+// uffdFlags are userfaultfd's flags.
+var uffdFlags = format.FlagSet{
+	{Val: uffdUserModeOnly, Name: "UFFD_USER_MODE_ONLY"},
+	{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"},
+	{Val: unix.O_CLOEXEC, Name: "O_CLOEXEC"},
 }
 
 // From xlat/file.txt.
@@ -2582,6 +2682,170 @@ var sigevNotify = format.ValueSet{
 	{Val: sigevNone, Name: "SIGEV_NONE"},
 	{Val: sigevThread, Name: "SIGEV_THREAD"},
 	{Val: sigevThreadID, Name: "SIGEV_THREAD_ID"},
+}
+
+// From xlat/uring.txt.
+
+// uringSetupFlags are struct io_uring_params' flags.
+var uringSetupFlags = format.FlagSet{
+	{Val: 0x1, Name: "IORING_SETUP_IOPOLL"},
+	{Val: 0x2, Name: "IORING_SETUP_SQPOLL"},
+	{Val: 0x4, Name: "IORING_SETUP_SQ_AFF"},
+	{Val: 0x8, Name: "IORING_SETUP_CQSIZE"},
+	{Val: 0x10, Name: "IORING_SETUP_CLAMP"},
+	{Val: uringSetupAttachWq, Name: "IORING_SETUP_ATTACH_WQ"},
+	{Val: 0x40, Name: "IORING_SETUP_R_DISABLED"},
+	{Val: 0x80, Name: "IORING_SETUP_SUBMIT_ALL"},
+	{Val: 0x100, Name: "IORING_SETUP_COOP_TASKRUN"},
+	{Val: 0x200, Name: "IORING_SETUP_TASKRUN_FLAG"},
+	{Val: 0x400, Name: "IORING_SETUP_SQE128"},
+	{Val: 0x800, Name: "IORING_SETUP_CQE32"},
+}
+
+// uringFeatures are struct io_uring_params' features.
+var uringFeatures = format.FlagSet{
+	{Val: 0x1, Name: "IORING_FEAT_SINGLE_MMAP"},
+	{Val: 0x2, Name: "IORING_FEAT_NODROP"},
+	{Val: 0x4, Name: "IORING_FEAT_SUBMIT_STABLE"},
+	{Val: 0x8, Name: "IORING_FEAT_RW_CUR_POS"},
+	{Val: 0x10, Name: "IORING_FEAT_CUR_PERSONALITY"},
+	{Val: 0x20, Name: "IORING_FEAT_FAST_POLL"},
+	{Val: 0x40, Name: "IORING_FEAT_POLL_32BITS"},
+	{Val: 0x80, Name: "IORING_FEAT_SQPOLL_NONFIXED"},
+	{Val: 0x100, Name: "IORING_FEAT_EXT_ARG"},
+	{Val: 0x200, Name: "IORING_FEAT_NATIVE_WORKERS"},
+	{Val: 0x400, Name: "IORING_FEAT_RSRC_TAGS"},
+	{Val: 0x800, Name: "IORING_FEAT_CQE_SKIP"},
+	{Val: 0x1000, Name: "IORING_FEAT_LINKED_FILE"},
+}
+
+// uringEnterFlags are io_uring_enter's flags.
+var uringEnterFlags = format.FlagSet{
+	{Val: 0x1, Name: "IORING_ENTER_GETEVENTS"},
+	{Val: 0x2, Name: "IORING_ENTER_SQ_WAKEUP"},
+	{Val: 0x4, Name: "IORING_ENTER_SQ_WAIT"},
+	{Val: 0x8, Name: "IORING_ENTER_EXT_ARG"},
+	{Val: 0x10, Name: "IORING_ENTER_REGISTERED_RING"},
+}
+
+// uringRegisterOps are io_uring_register's opcodes.
+var uringRegisterOps = format.ValueSet{
+	{Val: 0, Name: "IORING_REGISTER_BUFFERS"},
+	{Val: 1, Name: "IORING_UNREGISTER_BUFFERS"},
+	{Val: 2, Name: "IORING_REGISTER_FILES"},
+	{Val: 3, Name: "IORING_UNREGISTER_FILES"},
+	{Val: 4, Name: "IORING_REGISTER_EVENTFD"},
+	{Val: 5, Name: "IORING_UNREGISTER_EVENTFD"},
+	{Val: 6, Name: "IORING_REGISTER_FILES_UPDATE"},
+	{Val: 7, Name: "IORING_REGISTER_EVENTFD_ASYNC"},
+	{Val: 8, Name: "IORING_REGISTER_PROBE"},
+	{Val: 9, Name: "IORING_REGISTER_PERSONALITY"},
+	{Val: 10, Name: "IORING_UNREGISTER_PERSONALITY"},
+	{Val: 11, Name: "IORING_REGISTER_RESTRICTIONS"},
+	{Val: 12, Name: "IORING_REGISTER_ENABLE_RINGS"},
+	{Val: 13, Name: "IORING_REGISTER_FILES2"},
+	{Val: 14, Name: "IORING_REGISTER_FILES_UPDATE2"},
+	{Val: 15, Name: "IORING_REGISTER_BUFFERS2"},
+	{Val: 16, Name: "IORING_REGISTER_BUFFERS_UPDATE"},
+	{Val: 17, Name: "IORING_REGISTER_IOWQ_AFF"},
+	{Val: 18, Name: "IORING_UNREGISTER_IOWQ_AFF"},
+	{Val: 19, Name: "IORING_REGISTER_IOWQ_MAX_WORKERS"},
+	{Val: 20, Name: "IORING_REGISTER_RING_FDS"},
+	{Val: 21, Name: "IORING_UNREGISTER_RING_FDS"},
+	{Val: 22, Name: "IORING_REGISTER_PBUF_RING"},
+	{Val: 23, Name: "IORING_UNREGISTER_PBUF_RING"},
+}
+
+// uringOps are the submission opcodes (IORING_OP_*), as a probe lists them.
+var uringOps = format.ValueSet{
+	{Val: 0, Name: "IORING_OP_NOP"},
+	{Val: 1, Name: "IORING_OP_READV"},
+	{Val: 2, Name: "IORING_OP_WRITEV"},
+	{Val: 3, Name: "IORING_OP_FSYNC"},
+	{Val: 4, Name: "IORING_OP_READ_FIXED"},
+	{Val: 5, Name: "IORING_OP_WRITE_FIXED"},
+	{Val: 6, Name: "IORING_OP_POLL_ADD"},
+	{Val: 7, Name: "IORING_OP_POLL_REMOVE"},
+	{Val: 8, Name: "IORING_OP_SYNC_FILE_RANGE"},
+	{Val: 9, Name: "IORING_OP_SENDMSG"},
+	{Val: 10, Name: "IORING_OP_RECVMSG"},
+	{Val: 11, Name: "IORING_OP_TIMEOUT"},
+	{Val: 12, Name: "IORING_OP_TIMEOUT_REMOVE"},
+	{Val: 13, Name: "IORING_OP_ACCEPT"},
+	{Val: 14, Name: "IORING_OP_ASYNC_CANCEL"},
+	{Val: 15, Name: "IORING_OP_LINK_TIMEOUT"},
+	{Val: 16, Name: "IORING_OP_CONNECT"},
+	{Val: 17, Name: "IORING_OP_FALLOCATE"},
+	{Val: 18, Name: "IORING_OP_OPENAT"},
+	{Val: 19, Name: "IORING_OP_CLOSE"},
+	{Val: 20, Name: "IORING_OP_FILES_UPDATE"},
+	{Val: 21, Name: "IORING_OP_STATX"},
+	{Val: 22, Name: "IORING_OP_READ"},
+	{Val: 23, Name: "IORING_OP_WRITE"},
+	{Val: 24, Name: "IORING_OP_FADVISE"},
+	{Val: 25, Name: "IORING_OP_MADVISE"},
+	{Val: 26, Name: "IORING_OP_SEND"},
+	{Val: 27, Name: "IORING_OP_RECV"},
+	{Val: 28, Name: "IORING_OP_OPENAT2"},
+	{Val: 29, Name: "IORING_OP_EPOLL_CTL"},
+	{Val: 30, Name: "IORING_OP_SPLICE"},
+	{Val: 31, Name: "IORING_OP_PROVIDE_BUFFERS"},
+	{Val: 32, Name: "IORING_OP_REMOVE_BUFFERS"},
+	{Val: 33, Name: "IORING_OP_TEE"},
+	{Val: 34, Name: "IORING_OP_SHUTDOWN"},
+	{Val: 35, Name: "IORING_OP_RENAMEAT"},
+	{Val: 36, Name: "IORING_OP_UNLINKAT"},
+	{Val: 37, Name: "IORING_OP_MKDIRAT"},
+	{Val: 38, Name: "IORING_OP_SYMLINKAT"},
+	{Val: 39, Name: "IORING_OP_LINKAT"},
+	{Val: 40, Name: "IORING_OP_MSG_RING"},
+	{Val: 41, Name: "IORING_OP_FSETXATTR"},
+	{Val: 42, Name: "IORING_OP_SETXATTR"},
+	{Val: 43, Name: "IORING_OP_FGETXATTR"},
+	{Val: 44, Name: "IORING_OP_GETXATTR"},
+	{Val: 45, Name: "IORING_OP_SOCKET"},
+	{Val: 46, Name: "IORING_OP_URING_CMD"},
+}
+
+// uringOpFlags are struct io_uring_probe_op's flags.
+var uringOpFlags = format.FlagSet{
+	{Val: 0x1, Name: "IO_URING_OP_SUPPORTED"},
+}
+
+// uringRestrictionOps are struct io_uring_restriction's opcodes.
+var uringRestrictionOps = format.ValueSet{
+	{Val: uringResRegisterOp, Name: "IORING_RESTRICTION_REGISTER_OP"},
+	{Val: uringResSqeOp, Name: "IORING_RESTRICTION_SQE_OP"},
+	{Val: uringResSqeFlagsAllowed, Name: "IORING_RESTRICTION_SQE_FLAGS_ALLOWED"},
+	{Val: uringResSqeFlagsRequired, Name: "IORING_RESTRICTION_SQE_FLAGS_REQUIRED"},
+}
+
+// uringSqeFlags are a submission entry's flags (IOSQE_*).
+var uringSqeFlags = format.FlagSet{
+	{Val: 0x1, Name: "IOSQE_FIXED_FILE"},
+	{Val: 0x2, Name: "IOSQE_IO_DRAIN"},
+	{Val: 0x4, Name: "IOSQE_IO_LINK"},
+	{Val: 0x8, Name: "IOSQE_IO_HARDLINK"},
+	{Val: 0x10, Name: "IOSQE_ASYNC"},
+	{Val: 0x20, Name: "IOSQE_BUFFER_SELECT"},
+	{Val: 0x40, Name: "IOSQE_CQE_SKIP_SUCCESS"},
+}
+
+// uringRsrcFlags are struct io_uring_rsrc_register's flags.
+var uringRsrcFlags = format.FlagSet{
+	{Val: 0x1, Name: "IORING_RSRC_REGISTER_SPARSE"},
+}
+
+// uringFilesUpdateFds are the special fds of a files update.
+var uringFilesUpdateFds = format.ValueSet{
+	{Val: uringFilesSkip, Name: "IORING_REGISTER_FILES_SKIP"},
+}
+
+// uringIowqAcct are the io-wq worker kinds, IORING_REGISTER_IOWQ_MAX_WORKERS'
+// indices.
+var uringIowqAcct = format.ValueSet{
+	{Val: 0, Name: "IO_WQ_BOUND"},
+	{Val: 1, Name: "IO_WQ_UNBOUND"},
 }
 
 // From xlat/xattr.txt.
