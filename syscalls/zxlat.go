@@ -830,6 +830,102 @@ var mountFlags = format.FlagSet{
 	{Val: unix.MS_NOUSER, Name: "MS_NOUSER"},
 }
 
+// From xlat/mountapi.txt.
+
+// openTreeFlags are open_tree's flags, in strace's order.
+var openTreeFlags = format.FlagSet{
+	{Val: unix.OPEN_TREE_CLONE, Name: "OPEN_TREE_CLONE"},
+	{Val: unix.O_CLOEXEC, Name: "OPEN_TREE_CLOEXEC"},
+	{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
+	{Val: unix.AT_NO_AUTOMOUNT, Name: "AT_NO_AUTOMOUNT"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+	{Val: unix.AT_RECURSIVE, Name: "AT_RECURSIVE"},
+}
+
+// moveMountFlags are move_mount's flags.
+var moveMountFlags = format.FlagSet{
+	{Val: unix.MOVE_MOUNT_F_SYMLINKS, Name: "MOVE_MOUNT_F_SYMLINKS"},
+	{Val: unix.MOVE_MOUNT_F_AUTOMOUNTS, Name: "MOVE_MOUNT_F_AUTOMOUNTS"},
+	{Val: unix.MOVE_MOUNT_F_EMPTY_PATH, Name: "MOVE_MOUNT_F_EMPTY_PATH"},
+	{Val: unix.MOVE_MOUNT_T_SYMLINKS, Name: "MOVE_MOUNT_T_SYMLINKS"},
+	{Val: unix.MOVE_MOUNT_T_AUTOMOUNTS, Name: "MOVE_MOUNT_T_AUTOMOUNTS"},
+	{Val: unix.MOVE_MOUNT_T_EMPTY_PATH, Name: "MOVE_MOUNT_T_EMPTY_PATH"},
+	{Val: unix.MOVE_MOUNT_SET_GROUP, Name: "MOVE_MOUNT_SET_GROUP"},
+}
+
+// fsopenFlags are fsopen's flags.
+var fsopenFlags = format.FlagSet{
+	{Val: unix.FSOPEN_CLOEXEC, Name: "FSOPEN_CLOEXEC"},
+}
+
+// fsconfigCmds are fsconfig's commands (strace 6.1 knows no
+// FSCONFIG_CMD_CREATE_EXCL).
+var fsconfigCmds = format.ValueSet{
+	{Val: unix.FSCONFIG_SET_FLAG, Name: "FSCONFIG_SET_FLAG"},
+	{Val: unix.FSCONFIG_SET_STRING, Name: "FSCONFIG_SET_STRING"},
+	{Val: unix.FSCONFIG_SET_BINARY, Name: "FSCONFIG_SET_BINARY"},
+	{Val: unix.FSCONFIG_SET_PATH, Name: "FSCONFIG_SET_PATH"},
+	{Val: unix.FSCONFIG_SET_PATH_EMPTY, Name: "FSCONFIG_SET_PATH_EMPTY"},
+	{Val: unix.FSCONFIG_SET_FD, Name: "FSCONFIG_SET_FD"},
+	{Val: unix.FSCONFIG_CMD_CREATE, Name: "FSCONFIG_CMD_CREATE"},
+	{Val: unix.FSCONFIG_CMD_RECONFIGURE, Name: "FSCONFIG_CMD_RECONFIGURE"},
+}
+
+// fsmountFlags are fsmount's flags.
+var fsmountFlags = format.FlagSet{
+	{Val: unix.FSMOUNT_CLOEXEC, Name: "FSMOUNT_CLOEXEC"},
+}
+
+// fsmountAttrFlags are fsmount's attr_flags: strace 6.1's list stops at
+// MOUNT_ATTR_NODIRATIME (no IDMAP, no NOSYMFOLLOW).
+var fsmountAttrFlags = format.FlagSet{
+	{Val: unix.MOUNT_ATTR_RDONLY, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: unix.MOUNT_ATTR_NOSUID, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: unix.MOUNT_ATTR_NODEV, Name: "MOUNT_ATTR_NODEV"},
+	{Val: unix.MOUNT_ATTR_NOEXEC, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: unix.MOUNT_ATTR_NOATIME, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: unix.MOUNT_ATTR_STRICTATIME, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: unix.MOUNT_ATTR_NODIRATIME, Name: "MOUNT_ATTR_NODIRATIME"},
+}
+
+// mountAttrAttr are struct mount_attr's attr_set and attr_clr; the
+// MOUNT_ATTR__ATIME field is not named, so it prints as its bits.
+var mountAttrAttr = format.FlagSet{
+	{Val: unix.MOUNT_ATTR_RDONLY, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: unix.MOUNT_ATTR_NOSUID, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: unix.MOUNT_ATTR_NODEV, Name: "MOUNT_ATTR_NODEV"},
+	{Val: unix.MOUNT_ATTR_NOEXEC, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: unix.MOUNT_ATTR_NOATIME, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: unix.MOUNT_ATTR_STRICTATIME, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: unix.MOUNT_ATTR_NODIRATIME, Name: "MOUNT_ATTR_NODIRATIME"},
+	{Val: unix.MOUNT_ATTR_IDMAP, Name: "MOUNT_ATTR_IDMAP"},
+	{Val: unix.MOUNT_ATTR_NOSYMFOLLOW, Name: "MOUNT_ATTR_NOSYMFOLLOW"},
+}
+
+// mountAttrPropagation is struct mount_attr's propagation.
+var mountAttrPropagation = format.ValueSet{
+	{Val: unix.MS_UNBINDABLE, Name: "MS_UNBINDABLE"},
+	{Val: unix.MS_PRIVATE, Name: "MS_PRIVATE"},
+	{Val: unix.MS_SLAVE, Name: "MS_SLAVE"},
+	{Val: unix.MS_SHARED, Name: "MS_SHARED"},
+}
+
+// fspickFlags are fspick's flags.
+var fspickFlags = format.FlagSet{
+	{Val: unix.FSPICK_CLOEXEC, Name: "FSPICK_CLOEXEC"},
+	{Val: unix.FSPICK_SYMLINK_NOFOLLOW, Name: "FSPICK_SYMLINK_NOFOLLOW"},
+	{Val: unix.FSPICK_NO_AUTOMOUNT, Name: "FSPICK_NO_AUTOMOUNT"},
+	{Val: unix.FSPICK_EMPTY_PATH, Name: "FSPICK_EMPTY_PATH"},
+}
+
+// mountSetattrFlags are mount_setattr's flags.
+var mountSetattrFlags = format.FlagSet{
+	{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
+	{Val: unix.AT_NO_AUTOMOUNT, Name: "AT_NO_AUTOMOUNT"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+	{Val: unix.AT_RECURSIVE, Name: "AT_RECURSIVE"},
+}
+
 // From xlat/mq.txt.
 
 // mqAttrFlags are struct mq_attr's mq_flags as mq_getsetattr shows them.
