@@ -19,17 +19,24 @@ import (
 // __u64 (attr_set, attr_clr, propagation, userns_fd).
 const mountAttrSize = 32
 
+// strN styles, as strace's QUOTE_* flags.
+const (
+	strNul   = 1 << iota // a C string: it ends at a NUL
+	strHex               // every byte in \xNN form
+	strOmit0             // a NUL last among the bytes shown is not shown
+)
+
 // strN appends the string at addr the way strace prints a string of at
-// most n bytes (its printstr_ex): at most -s bytes shown; with nul it ends
-// at a NUL and "..." says no NUL came within what was fetched (one byte
-// past -s, to see a string that ends just there), without nul "..." says
-// n was over -s; hex forces \xNN for every byte. NULL, or the address
-// when unreadable.
-func (d *Decoder) strN(addr, n uint64, nul, hex bool) {
+// most n bytes (its printstr_ex): at most -s bytes shown. With strNul it
+// ends at a NUL and "..." says no NUL came within what was fetched (one
+// byte past -s, to see a string that ends just there); without, "..."
+// says n was over -s. NULL, or the address when unreadable.
+func (d *Decoder) strN(addr, n uint64, style int) {
 	if addr == 0 {
 		d.S("NULL")
 		return
 	}
+	nul := style&strNul != 0
 	max := uint64(d.Opts.StrSize)
 	size := max + 1
 	if size > n {
@@ -63,13 +70,30 @@ func (d *Decoder) strN(addr, n uint64, nul, hex bool) {
 		b = b[:show]
 	}
 	x := d.Opts.X
-	if hex {
+	if style&strHex != 0 || (x == format.XNonASCII && nonPrintable(b)) {
+		// The trailing NUL strOmit0 drops counts here: -x shows it.
 		x = format.XAll
+	}
+	if style&strOmit0 != 0 && x != format.XAll && len(b) > 0 && b[len(b)-1] == 0 {
+		b = b[:len(b)-1]
 	}
 	d.B = format.AppendQuoted(d.B, b, x, nul)
 	if more {
 		d.S("...")
 	}
+}
+
+// nonPrintable reports whether s (a C string) holds a byte -x shows in
+// \xNN form: beyond ASCII, or a control other than \t\n\v\f\r.
+func nonPrintable(s []byte) bool {
+	for _, c := range s {
+		// A C string's bytes hold no NUL here; elsewhere (strOmit0's
+		// trailing one too) a NUL is a control byte.
+		if c > 0x7e || (c < ' ' && (c < 9 || c > 13)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nonzeroTail appends, after a structure's known fields, the bytes from
@@ -184,7 +208,7 @@ var (
 	// at -s) for the FSCONFIG_SET_* commands, else an address.
 	FsconfigKey = &Arg{Print: func(d *Decoder, c *Call, i int) {
 		if fsconfigCmd(c) <= unix.FSCONFIG_SET_FD {
-			d.strN(c.Args[i], 256, true, false)
+			d.strN(c.Args[i], 256, strNul)
 			return
 		}
 		d.Addr(c.Args[i])
@@ -195,12 +219,12 @@ var (
 		aux := int32(c.Args[4])
 		switch fsconfigCmd(c) {
 		case unix.FSCONFIG_SET_STRING:
-			d.strN(c.Args[i], 256, true, false)
+			d.strN(c.Args[i], 256, strNul)
 		case unix.FSCONFIG_SET_PATH, unix.FSCONFIG_SET_PATH_EMPTY:
 			d.Path(c.Args[i])
 		case unix.FSCONFIG_SET_BINARY:
 			if aux >= 0 && aux <= 1<<20 {
-				d.strN(c.Args[i], uint64(aux), false, true)
+				d.strN(c.Args[i], uint64(aux), strHex)
 				return
 			}
 			d.Addr(c.Args[i])

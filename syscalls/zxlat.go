@@ -671,6 +671,137 @@ var msgctlCmds = format.ValueSet{
 	{Val: msgStatAny, Name: "MSG_STAT_ANY"},
 }
 
+// From xlat/keys.txt.
+
+// keySpecs are the special key serial numbers (negative ints, kept
+// sign-extended).
+var keySpecs = format.ValueSet{
+	{Val: keyID(unix.KEY_SPEC_THREAD_KEYRING), Name: "KEY_SPEC_THREAD_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_PROCESS_KEYRING), Name: "KEY_SPEC_PROCESS_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_SESSION_KEYRING), Name: "KEY_SPEC_SESSION_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_USER_KEYRING), Name: "KEY_SPEC_USER_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_USER_SESSION_KEYRING), Name: "KEY_SPEC_USER_SESSION_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_GROUP_KEYRING), Name: "KEY_SPEC_GROUP_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_REQKEY_AUTH_KEY), Name: "KEY_SPEC_REQKEY_AUTH_KEY"},
+	{Val: keyID(unix.KEY_SPEC_REQUESTOR_KEYRING), Name: "KEY_SPEC_REQUESTOR_KEYRING"},
+}
+
+// keyctlCmds are keyctl's commands (KEYCTL_WATCH_KEY is named but its
+// arguments print raw).
+var keyctlCmds = format.ValueSet{
+	{Val: unix.KEYCTL_GET_KEYRING_ID, Name: "KEYCTL_GET_KEYRING_ID"},
+	{Val: unix.KEYCTL_JOIN_SESSION_KEYRING, Name: "KEYCTL_JOIN_SESSION_KEYRING"},
+	{Val: unix.KEYCTL_UPDATE, Name: "KEYCTL_UPDATE"},
+	{Val: unix.KEYCTL_REVOKE, Name: "KEYCTL_REVOKE"},
+	{Val: unix.KEYCTL_CHOWN, Name: "KEYCTL_CHOWN"},
+	{Val: unix.KEYCTL_SETPERM, Name: "KEYCTL_SETPERM"},
+	{Val: unix.KEYCTL_DESCRIBE, Name: "KEYCTL_DESCRIBE"},
+	{Val: unix.KEYCTL_CLEAR, Name: "KEYCTL_CLEAR"},
+	{Val: unix.KEYCTL_LINK, Name: "KEYCTL_LINK"},
+	{Val: unix.KEYCTL_UNLINK, Name: "KEYCTL_UNLINK"},
+	{Val: unix.KEYCTL_SEARCH, Name: "KEYCTL_SEARCH"},
+	{Val: unix.KEYCTL_READ, Name: "KEYCTL_READ"},
+	{Val: unix.KEYCTL_INSTANTIATE, Name: "KEYCTL_INSTANTIATE"},
+	{Val: unix.KEYCTL_NEGATE, Name: "KEYCTL_NEGATE"},
+	{Val: unix.KEYCTL_SET_REQKEY_KEYRING, Name: "KEYCTL_SET_REQKEY_KEYRING"},
+	{Val: unix.KEYCTL_SET_TIMEOUT, Name: "KEYCTL_SET_TIMEOUT"},
+	{Val: unix.KEYCTL_ASSUME_AUTHORITY, Name: "KEYCTL_ASSUME_AUTHORITY"},
+	{Val: unix.KEYCTL_GET_SECURITY, Name: "KEYCTL_GET_SECURITY"},
+	{Val: unix.KEYCTL_SESSION_TO_PARENT, Name: "KEYCTL_SESSION_TO_PARENT"},
+	{Val: unix.KEYCTL_REJECT, Name: "KEYCTL_REJECT"},
+	{Val: unix.KEYCTL_INSTANTIATE_IOV, Name: "KEYCTL_INSTANTIATE_IOV"},
+	{Val: unix.KEYCTL_INVALIDATE, Name: "KEYCTL_INVALIDATE"},
+	{Val: unix.KEYCTL_GET_PERSISTENT, Name: "KEYCTL_GET_PERSISTENT"},
+	{Val: unix.KEYCTL_DH_COMPUTE, Name: "KEYCTL_DH_COMPUTE"},
+	{Val: unix.KEYCTL_PKEY_QUERY, Name: "KEYCTL_PKEY_QUERY"},
+	{Val: unix.KEYCTL_PKEY_ENCRYPT, Name: "KEYCTL_PKEY_ENCRYPT"},
+	{Val: unix.KEYCTL_PKEY_DECRYPT, Name: "KEYCTL_PKEY_DECRYPT"},
+	{Val: unix.KEYCTL_PKEY_SIGN, Name: "KEYCTL_PKEY_SIGN"},
+	{Val: unix.KEYCTL_PKEY_VERIFY, Name: "KEYCTL_PKEY_VERIFY"},
+	{Val: unix.KEYCTL_RESTRICT_KEYRING, Name: "KEYCTL_RESTRICT_KEYRING"},
+	{Val: unix.KEYCTL_MOVE, Name: "KEYCTL_MOVE"},
+	{Val: unix.KEYCTL_CAPABILITIES, Name: "KEYCTL_CAPABILITIES"},
+	{Val: unix.KEYCTL_WATCH_KEY, Name: "KEYCTL_WATCH_KEY"},
+}
+
+// keyPerms are KEYCTL_SETPERM's permission bits (include/linux/key.h),
+// each *_ALL after its bits, so it never prints.
+var keyPerms = format.FlagSet{
+	{Val: 0x01000000, Name: "KEY_POS_VIEW"},
+	{Val: 0x02000000, Name: "KEY_POS_READ"},
+	{Val: 0x04000000, Name: "KEY_POS_WRITE"},
+	{Val: 0x08000000, Name: "KEY_POS_SEARCH"},
+	{Val: 0x10000000, Name: "KEY_POS_LINK"},
+	{Val: 0x20000000, Name: "KEY_POS_SETATTR"},
+	{Val: 0x3f000000, Name: "KEY_POS_ALL"},
+	{Val: 0x00010000, Name: "KEY_USR_VIEW"},
+	{Val: 0x00020000, Name: "KEY_USR_READ"},
+	{Val: 0x00040000, Name: "KEY_USR_WRITE"},
+	{Val: 0x00080000, Name: "KEY_USR_SEARCH"},
+	{Val: 0x00100000, Name: "KEY_USR_LINK"},
+	{Val: 0x00200000, Name: "KEY_USR_SETATTR"},
+	{Val: 0x003f0000, Name: "KEY_USR_ALL"},
+	{Val: 0x00000100, Name: "KEY_GRP_VIEW"},
+	{Val: 0x00000200, Name: "KEY_GRP_READ"},
+	{Val: 0x00000400, Name: "KEY_GRP_WRITE"},
+	{Val: 0x00000800, Name: "KEY_GRP_SEARCH"},
+	{Val: 0x00001000, Name: "KEY_GRP_LINK"},
+	{Val: 0x00002000, Name: "KEY_GRP_SETATTR"},
+	{Val: 0x00003f00, Name: "KEY_GRP_ALL"},
+	{Val: 0x00000001, Name: "KEY_OTH_VIEW"},
+	{Val: 0x00000002, Name: "KEY_OTH_READ"},
+	{Val: 0x00000004, Name: "KEY_OTH_WRITE"},
+	{Val: 0x00000008, Name: "KEY_OTH_SEARCH"},
+	{Val: 0x00000010, Name: "KEY_OTH_LINK"},
+	{Val: 0x00000020, Name: "KEY_OTH_SETATTR"},
+	{Val: 0x0000003f, Name: "KEY_OTH_ALL"},
+}
+
+// keyReqkeys are KEYCTL_SET_REQKEY_KEYRING's default keyrings.
+var keyReqkeys = format.ValueSet{
+	{Val: keyID(unix.KEY_REQKEY_DEFL_NO_CHANGE), Name: "KEY_REQKEY_DEFL_NO_CHANGE"},
+	{Val: unix.KEY_REQKEY_DEFL_DEFAULT, Name: "KEY_REQKEY_DEFL_DEFAULT"},
+	{Val: unix.KEY_REQKEY_DEFL_THREAD_KEYRING, Name: "KEY_REQKEY_DEFL_THREAD_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_PROCESS_KEYRING, Name: "KEY_REQKEY_DEFL_PROCESS_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_SESSION_KEYRING, Name: "KEY_REQKEY_DEFL_SESSION_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_USER_KEYRING, Name: "KEY_REQKEY_DEFL_USER_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_USER_SESSION_KEYRING, Name: "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_GROUP_KEYRING, Name: "KEY_REQKEY_DEFL_GROUP_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_REQUESTOR_KEYRING, Name: "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
+}
+
+// keyctlMoveFlags are KEYCTL_MOVE's flags.
+var keyctlMoveFlags = format.FlagSet{
+	{Val: unix.KEYCTL_MOVE_EXCL, Name: "KEYCTL_MOVE_EXCL"},
+}
+
+// keyctlCaps0 and keyctlCaps1 are the first two bytes KEYCTL_CAPABILITIES
+// fills.
+var keyctlCaps0 = format.FlagSet{
+	{Val: unix.KEYCTL_CAPS0_CAPABILITIES, Name: "KEYCTL_CAPS0_CAPABILITIES"},
+	{Val: unix.KEYCTL_CAPS0_PERSISTENT_KEYRINGS, Name: "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"},
+	{Val: unix.KEYCTL_CAPS0_DIFFIE_HELLMAN, Name: "KEYCTL_CAPS0_DIFFIE_HELLMAN"},
+	{Val: unix.KEYCTL_CAPS0_PUBLIC_KEY, Name: "KEYCTL_CAPS0_PUBLIC_KEY"},
+	{Val: unix.KEYCTL_CAPS0_BIG_KEY, Name: "KEYCTL_CAPS0_BIG_KEY"},
+	{Val: unix.KEYCTL_CAPS0_INVALIDATE, Name: "KEYCTL_CAPS0_INVALIDATE"},
+	{Val: unix.KEYCTL_CAPS0_RESTRICT_KEYRING, Name: "KEYCTL_CAPS0_RESTRICT_KEYRING"},
+	{Val: unix.KEYCTL_CAPS0_MOVE, Name: "KEYCTL_CAPS0_MOVE"},
+}
+
+var keyctlCaps1 = format.FlagSet{
+	{Val: unix.KEYCTL_CAPS1_NS_KEYRING_NAME, Name: "KEYCTL_CAPS1_NS_KEYRING_NAME"},
+	{Val: unix.KEYCTL_CAPS1_NS_KEY_TAG, Name: "KEYCTL_CAPS1_NS_KEY_TAG"},
+	{Val: unix.KEYCTL_CAPS1_NOTIFICATIONS, Name: "KEYCTL_CAPS1_NOTIFICATIONS"},
+}
+
+// keyctlPkeyOps are struct keyctl_pkey_query's supported_ops.
+var keyctlPkeyOps = format.FlagSet{
+	{Val: unix.KEYCTL_SUPPORTS_ENCRYPT, Name: "KEYCTL_SUPPORTS_ENCRYPT"},
+	{Val: unix.KEYCTL_SUPPORTS_DECRYPT, Name: "KEYCTL_SUPPORTS_DECRYPT"},
+	{Val: unix.KEYCTL_SUPPORTS_SIGN, Name: "KEYCTL_SUPPORTS_SIGN"},
+	{Val: unix.KEYCTL_SUPPORTS_VERIFY, Name: "KEYCTL_SUPPORTS_VERIFY"},
+}
+
 // From xlat/mmap.txt.
 
 // mmapProt is mmap's and mprotect's prot (PROT_NONE, the zero, is

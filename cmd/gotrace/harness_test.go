@@ -210,6 +210,7 @@ func pidColumn(l string) string {
 // normalize replaces pids (consistently: the first pid seen is P1…),
 // addresses, timestamps and durations, and the padding before " = ".
 func normalize(s string) string {
+	s = keySerials(s)
 	pids := map[string]string{}
 	var order []string
 	see := func(p string) {
