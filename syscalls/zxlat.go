@@ -7,6 +7,113 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// From xlat/admin.txt.
+
+// syslogActions are syslog's types (SYSLOG_ACTION_*).
+var syslogActions = format.ValueSet{
+	{Val: 0, Name: "SYSLOG_ACTION_CLOSE"},
+	{Val: 1, Name: "SYSLOG_ACTION_OPEN"},
+	{Val: 2, Name: "SYSLOG_ACTION_READ"},
+	{Val: 3, Name: "SYSLOG_ACTION_READ_ALL"},
+	{Val: 4, Name: "SYSLOG_ACTION_READ_CLEAR"},
+	{Val: 5, Name: "SYSLOG_ACTION_CLEAR"},
+	{Val: 6, Name: "SYSLOG_ACTION_CONSOLE_OFF"},
+	{Val: 7, Name: "SYSLOG_ACTION_CONSOLE_ON"},
+	{Val: 8, Name: "SYSLOG_ACTION_CONSOLE_LEVEL"},
+	{Val: 9, Name: "SYSLOG_ACTION_SIZE_UNREAD"},
+	{Val: 10, Name: "SYSLOG_ACTION_SIZE_BUFFER"},
+}
+
+// syslogConsoleLevels are SYSLOG_ACTION_CONSOLE_LEVEL's levels.
+var syslogConsoleLevels = format.ValueSet{
+	{Val: 0, Name: "LOGLEVEL_EMERG"},
+	{Val: 1, Name: "LOGLEVEL_ALERT"},
+	{Val: 2, Name: "LOGLEVEL_CRIT"},
+	{Val: 3, Name: "LOGLEVEL_ERR"},
+	{Val: 4, Name: "LOGLEVEL_WARNING"},
+	{Val: 5, Name: "LOGLEVEL_NOTICE"},
+	{Val: 6, Name: "LOGLEVEL_INFO"},
+	{Val: 7, Name: "LOGLEVEL_DEBUG"},
+}
+
+// rebootMagic1 and rebootMagic2 are reboot's magic numbers.
+var rebootMagic1 = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_MAGIC1, Name: "LINUX_REBOOT_MAGIC1"},
+}
+
+var rebootMagic2 = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_MAGIC2, Name: "LINUX_REBOOT_MAGIC2"},
+	{Val: rebootMagic2A, Name: "LINUX_REBOOT_MAGIC2A"},
+	{Val: rebootMagic2B, Name: "LINUX_REBOOT_MAGIC2B"},
+	{Val: rebootMagic2C, Name: "LINUX_REBOOT_MAGIC2C"},
+}
+
+// rebootCmds are reboot's commands.
+var rebootCmds = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_CMD_RESTART, Name: "LINUX_REBOOT_CMD_RESTART"},
+	{Val: unix.LINUX_REBOOT_CMD_HALT, Name: "LINUX_REBOOT_CMD_HALT"},
+	{Val: unix.LINUX_REBOOT_CMD_CAD_ON, Name: "LINUX_REBOOT_CMD_CAD_ON"},
+	{Val: unix.LINUX_REBOOT_CMD_CAD_OFF, Name: "LINUX_REBOOT_CMD_CAD_OFF"},
+	{Val: unix.LINUX_REBOOT_CMD_POWER_OFF, Name: "LINUX_REBOOT_CMD_POWER_OFF"},
+	{Val: unix.LINUX_REBOOT_CMD_RESTART2, Name: "LINUX_REBOOT_CMD_RESTART2"},
+	{Val: unix.LINUX_REBOOT_CMD_SW_SUSPEND, Name: "LINUX_REBOOT_CMD_SW_SUSPEND"},
+	{Val: unix.LINUX_REBOOT_CMD_KEXEC, Name: "LINUX_REBOOT_CMD_KEXEC"},
+}
+
+// swapFlags are swapon's flags besides the priority.
+var swapFlags = format.FlagSet{
+	{Val: swapFlagPrefer, Name: "SWAP_FLAG_PREFER"},
+	{Val: swapFlagDiscard, Name: "SWAP_FLAG_DISCARD"},
+	{Val: swapFlagDiscardOnce, Name: "SWAP_FLAG_DISCARD_ONCE"},
+	{Val: swapFlagDiscardPages, Name: "SWAP_FLAG_DISCARD_PAGES"},
+}
+
+// deleteModuleFlags are delete_module's flags.
+var deleteModuleFlags = format.FlagSet{
+	{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"},
+	{Val: unix.O_TRUNC, Name: "O_TRUNC"},
+}
+
+// moduleInitFlags are finit_module's flags.
+var moduleInitFlags = format.FlagSet{
+	{Val: unix.MODULE_INIT_IGNORE_MODVERSIONS, Name: "MODULE_INIT_IGNORE_MODVERSIONS"},
+	{Val: unix.MODULE_INIT_IGNORE_VERMAGIC, Name: "MODULE_INIT_IGNORE_VERMAGIC"},
+	{Val: unix.MODULE_INIT_COMPRESSED_FILE, Name: "MODULE_INIT_COMPRESSED_FILE"},
+}
+
+// kexecArchs are kexec_load's architecture field (KEXEC_ARCH_MASK).
+var kexecArchs = format.ValueSet{
+	{Val: unix.KEXEC_ARCH_DEFAULT, Name: "KEXEC_ARCH_DEFAULT"},
+	{Val: unix.KEXEC_ARCH_386, Name: "KEXEC_ARCH_386"},
+	{Val: unix.KEXEC_ARCH_68K, Name: "KEXEC_ARCH_68K"},
+	{Val: unix.KEXEC_ARCH_PARISC, Name: "KEXEC_ARCH_PARISC"},
+	{Val: unix.KEXEC_ARCH_X86_64, Name: "KEXEC_ARCH_X86_64"},
+	{Val: unix.KEXEC_ARCH_PPC, Name: "KEXEC_ARCH_PPC"},
+	{Val: unix.KEXEC_ARCH_PPC64, Name: "KEXEC_ARCH_PPC64"},
+	{Val: unix.KEXEC_ARCH_IA_64, Name: "KEXEC_ARCH_IA_64"},
+	{Val: unix.KEXEC_ARCH_ARM, Name: "KEXEC_ARCH_ARM"},
+	{Val: unix.KEXEC_ARCH_S390, Name: "KEXEC_ARCH_S390"},
+	{Val: unix.KEXEC_ARCH_SH, Name: "KEXEC_ARCH_SH"},
+	{Val: unix.KEXEC_ARCH_MIPS_LE, Name: "KEXEC_ARCH_MIPS_LE"},
+	{Val: unix.KEXEC_ARCH_MIPS, Name: "KEXEC_ARCH_MIPS"},
+	{Val: unix.KEXEC_ARCH_AARCH64, Name: "KEXEC_ARCH_AARCH64"},
+	{Val: unix.KEXEC_ARCH_RISCV, Name: "KEXEC_ARCH_RISCV"},
+	{Val: unix.KEXEC_ARCH_LOONGARCH, Name: "KEXEC_ARCH_LOONGARCH"},
+}
+
+// kexecLoadFlags are kexec_load's flags besides the architecture.
+var kexecLoadFlags = format.FlagSet{
+	{Val: unix.KEXEC_ON_CRASH, Name: "KEXEC_ON_CRASH"},
+	{Val: unix.KEXEC_PRESERVE_CONTEXT, Name: "KEXEC_PRESERVE_CONTEXT"},
+}
+
+// kexecFileFlags are kexec_file_load's flags.
+var kexecFileFlags = format.FlagSet{
+	{Val: unix.KEXEC_FILE_UNLOAD, Name: "KEXEC_FILE_UNLOAD"},
+	{Val: unix.KEXEC_FILE_ON_CRASH, Name: "KEXEC_FILE_ON_CRASH"},
+	{Val: unix.KEXEC_FILE_NO_INITRAMFS, Name: "KEXEC_FILE_NO_INITRAMFS"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
@@ -800,6 +907,42 @@ var keyctlPkeyOps = format.FlagSet{
 	{Val: unix.KEYCTL_SUPPORTS_DECRYPT, Name: "KEYCTL_SUPPORTS_DECRYPT"},
 	{Val: unix.KEYCTL_SUPPORTS_SIGN, Name: "KEYCTL_SUPPORTS_SIGN"},
 	{Val: unix.KEYCTL_SUPPORTS_VERIFY, Name: "KEYCTL_SUPPORTS_VERIFY"},
+}
+
+// From xlat/landlock.txt.
+
+// landlockAccessFs are the filesystem access rights strace 6.1 names
+// (up to LANDLOCK_ACCESS_FS_REFER; later ones print in hex).
+var landlockAccessFs = format.FlagSet{
+	{Val: unix.LANDLOCK_ACCESS_FS_EXECUTE, Name: "LANDLOCK_ACCESS_FS_EXECUTE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_WRITE_FILE, Name: "LANDLOCK_ACCESS_FS_WRITE_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_READ_FILE, Name: "LANDLOCK_ACCESS_FS_READ_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_READ_DIR, Name: "LANDLOCK_ACCESS_FS_READ_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REMOVE_DIR, Name: "LANDLOCK_ACCESS_FS_REMOVE_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REMOVE_FILE, Name: "LANDLOCK_ACCESS_FS_REMOVE_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_CHAR, Name: "LANDLOCK_ACCESS_FS_MAKE_CHAR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_DIR, Name: "LANDLOCK_ACCESS_FS_MAKE_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_REG, Name: "LANDLOCK_ACCESS_FS_MAKE_REG"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_SOCK, Name: "LANDLOCK_ACCESS_FS_MAKE_SOCK"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_FIFO, Name: "LANDLOCK_ACCESS_FS_MAKE_FIFO"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_BLOCK, Name: "LANDLOCK_ACCESS_FS_MAKE_BLOCK"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_SYM, Name: "LANDLOCK_ACCESS_FS_MAKE_SYM"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REFER, Name: "LANDLOCK_ACCESS_FS_REFER"},
+}
+
+// landlockCreateFlags are landlock_create_ruleset's flags.
+var landlockCreateFlags = format.FlagSet{
+	{Val: unix.LANDLOCK_CREATE_RULESET_VERSION, Name: "LANDLOCK_CREATE_RULESET_VERSION"},
+}
+
+// landlockRuleTypes are landlock_add_rule's rule types strace 6.1 knows.
+var landlockRuleTypes = format.ValueSet{
+	{Val: unix.LANDLOCK_RULE_PATH_BENEATH, Name: "LANDLOCK_RULE_PATH_BENEATH"},
+}
+
+// memfdSecretFlags are memfd_secret's flags.
+var memfdSecretFlags = format.FlagSet{
+	{Val: unix.O_CLOEXEC, Name: "O_CLOEXEC"},
 }
 
 // From xlat/mmap.txt.
