@@ -28,14 +28,6 @@ func iocbBytes(data uint64, key, rw uint32, op uint16, prio int16, fd uint32, bu
 	return b
 }
 
-func u64s(v ...uint64) []byte {
-	b := make([]byte, 8*len(v))
-	for i, x := range v {
-		binary.LittleEndian.PutUint64(b[8*i:], x)
-	}
-	return b
-}
-
 func TestAio(t *testing.T) {
 	m := newFakeMem()
 	d := testDecoder(m)

@@ -1,6 +1,7 @@
 package syscalls
 
 import (
+	"encoding/binary"
 	"errors"
 	"testing"
 )
@@ -52,4 +53,13 @@ func testDecoder(m Memory) *Decoder {
 	d := NewDecoder(Options{StrSize: 32})
 	d.Mem = m
 	return d
+}
+
+// u64s lays out 64-bit words little-endian, as the tracee stores them.
+func u64s(v ...uint64) []byte {
+	b := make([]byte, 8*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint64(b[8*i:], x)
+	}
+	return b
 }

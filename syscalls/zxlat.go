@@ -7,6 +7,113 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// From xlat/admin.txt.
+
+// syslogActions are syslog's types (SYSLOG_ACTION_*).
+var syslogActions = format.ValueSet{
+	{Val: 0, Name: "SYSLOG_ACTION_CLOSE"},
+	{Val: 1, Name: "SYSLOG_ACTION_OPEN"},
+	{Val: 2, Name: "SYSLOG_ACTION_READ"},
+	{Val: 3, Name: "SYSLOG_ACTION_READ_ALL"},
+	{Val: 4, Name: "SYSLOG_ACTION_READ_CLEAR"},
+	{Val: 5, Name: "SYSLOG_ACTION_CLEAR"},
+	{Val: 6, Name: "SYSLOG_ACTION_CONSOLE_OFF"},
+	{Val: 7, Name: "SYSLOG_ACTION_CONSOLE_ON"},
+	{Val: 8, Name: "SYSLOG_ACTION_CONSOLE_LEVEL"},
+	{Val: 9, Name: "SYSLOG_ACTION_SIZE_UNREAD"},
+	{Val: 10, Name: "SYSLOG_ACTION_SIZE_BUFFER"},
+}
+
+// syslogConsoleLevels are SYSLOG_ACTION_CONSOLE_LEVEL's levels.
+var syslogConsoleLevels = format.ValueSet{
+	{Val: 0, Name: "LOGLEVEL_EMERG"},
+	{Val: 1, Name: "LOGLEVEL_ALERT"},
+	{Val: 2, Name: "LOGLEVEL_CRIT"},
+	{Val: 3, Name: "LOGLEVEL_ERR"},
+	{Val: 4, Name: "LOGLEVEL_WARNING"},
+	{Val: 5, Name: "LOGLEVEL_NOTICE"},
+	{Val: 6, Name: "LOGLEVEL_INFO"},
+	{Val: 7, Name: "LOGLEVEL_DEBUG"},
+}
+
+// rebootMagic1 and rebootMagic2 are reboot's magic numbers.
+var rebootMagic1 = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_MAGIC1, Name: "LINUX_REBOOT_MAGIC1"},
+}
+
+var rebootMagic2 = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_MAGIC2, Name: "LINUX_REBOOT_MAGIC2"},
+	{Val: rebootMagic2A, Name: "LINUX_REBOOT_MAGIC2A"},
+	{Val: rebootMagic2B, Name: "LINUX_REBOOT_MAGIC2B"},
+	{Val: rebootMagic2C, Name: "LINUX_REBOOT_MAGIC2C"},
+}
+
+// rebootCmds are reboot's commands.
+var rebootCmds = format.ValueSet{
+	{Val: unix.LINUX_REBOOT_CMD_RESTART, Name: "LINUX_REBOOT_CMD_RESTART"},
+	{Val: unix.LINUX_REBOOT_CMD_HALT, Name: "LINUX_REBOOT_CMD_HALT"},
+	{Val: unix.LINUX_REBOOT_CMD_CAD_ON, Name: "LINUX_REBOOT_CMD_CAD_ON"},
+	{Val: unix.LINUX_REBOOT_CMD_CAD_OFF, Name: "LINUX_REBOOT_CMD_CAD_OFF"},
+	{Val: unix.LINUX_REBOOT_CMD_POWER_OFF, Name: "LINUX_REBOOT_CMD_POWER_OFF"},
+	{Val: unix.LINUX_REBOOT_CMD_RESTART2, Name: "LINUX_REBOOT_CMD_RESTART2"},
+	{Val: unix.LINUX_REBOOT_CMD_SW_SUSPEND, Name: "LINUX_REBOOT_CMD_SW_SUSPEND"},
+	{Val: unix.LINUX_REBOOT_CMD_KEXEC, Name: "LINUX_REBOOT_CMD_KEXEC"},
+}
+
+// swapFlags are swapon's flags besides the priority.
+var swapFlags = format.FlagSet{
+	{Val: swapFlagPrefer, Name: "SWAP_FLAG_PREFER"},
+	{Val: swapFlagDiscard, Name: "SWAP_FLAG_DISCARD"},
+	{Val: swapFlagDiscardOnce, Name: "SWAP_FLAG_DISCARD_ONCE"},
+	{Val: swapFlagDiscardPages, Name: "SWAP_FLAG_DISCARD_PAGES"},
+}
+
+// deleteModuleFlags are delete_module's flags.
+var deleteModuleFlags = format.FlagSet{
+	{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"},
+	{Val: unix.O_TRUNC, Name: "O_TRUNC"},
+}
+
+// moduleInitFlags are finit_module's flags.
+var moduleInitFlags = format.FlagSet{
+	{Val: unix.MODULE_INIT_IGNORE_MODVERSIONS, Name: "MODULE_INIT_IGNORE_MODVERSIONS"},
+	{Val: unix.MODULE_INIT_IGNORE_VERMAGIC, Name: "MODULE_INIT_IGNORE_VERMAGIC"},
+	{Val: unix.MODULE_INIT_COMPRESSED_FILE, Name: "MODULE_INIT_COMPRESSED_FILE"},
+}
+
+// kexecArchs are kexec_load's architecture field (KEXEC_ARCH_MASK).
+var kexecArchs = format.ValueSet{
+	{Val: unix.KEXEC_ARCH_DEFAULT, Name: "KEXEC_ARCH_DEFAULT"},
+	{Val: unix.KEXEC_ARCH_386, Name: "KEXEC_ARCH_386"},
+	{Val: unix.KEXEC_ARCH_68K, Name: "KEXEC_ARCH_68K"},
+	{Val: unix.KEXEC_ARCH_PARISC, Name: "KEXEC_ARCH_PARISC"},
+	{Val: unix.KEXEC_ARCH_X86_64, Name: "KEXEC_ARCH_X86_64"},
+	{Val: unix.KEXEC_ARCH_PPC, Name: "KEXEC_ARCH_PPC"},
+	{Val: unix.KEXEC_ARCH_PPC64, Name: "KEXEC_ARCH_PPC64"},
+	{Val: unix.KEXEC_ARCH_IA_64, Name: "KEXEC_ARCH_IA_64"},
+	{Val: unix.KEXEC_ARCH_ARM, Name: "KEXEC_ARCH_ARM"},
+	{Val: unix.KEXEC_ARCH_S390, Name: "KEXEC_ARCH_S390"},
+	{Val: unix.KEXEC_ARCH_SH, Name: "KEXEC_ARCH_SH"},
+	{Val: unix.KEXEC_ARCH_MIPS_LE, Name: "KEXEC_ARCH_MIPS_LE"},
+	{Val: unix.KEXEC_ARCH_MIPS, Name: "KEXEC_ARCH_MIPS"},
+	{Val: unix.KEXEC_ARCH_AARCH64, Name: "KEXEC_ARCH_AARCH64"},
+	{Val: unix.KEXEC_ARCH_RISCV, Name: "KEXEC_ARCH_RISCV"},
+	{Val: unix.KEXEC_ARCH_LOONGARCH, Name: "KEXEC_ARCH_LOONGARCH"},
+}
+
+// kexecLoadFlags are kexec_load's flags besides the architecture.
+var kexecLoadFlags = format.FlagSet{
+	{Val: unix.KEXEC_ON_CRASH, Name: "KEXEC_ON_CRASH"},
+	{Val: unix.KEXEC_PRESERVE_CONTEXT, Name: "KEXEC_PRESERVE_CONTEXT"},
+}
+
+// kexecFileFlags are kexec_file_load's flags.
+var kexecFileFlags = format.FlagSet{
+	{Val: unix.KEXEC_FILE_UNLOAD, Name: "KEXEC_FILE_UNLOAD"},
+	{Val: unix.KEXEC_FILE_ON_CRASH, Name: "KEXEC_FILE_ON_CRASH"},
+	{Val: unix.KEXEC_FILE_NO_INITRAMFS, Name: "KEXEC_FILE_NO_INITRAMFS"},
+}
+
 // From xlat/aio.txt.
 
 // aioCmds are struct iocb's aio_lio_opcode values (linux/aio_abi.h; x/sys
@@ -771,6 +878,173 @@ var msgctlCmds = format.ValueSet{
 	{Val: msgStatAny, Name: "MSG_STAT_ANY"},
 }
 
+// From xlat/keys.txt.
+
+// keySpecs are the special key serial numbers (negative ints, kept
+// sign-extended).
+var keySpecs = format.ValueSet{
+	{Val: keyID(unix.KEY_SPEC_THREAD_KEYRING), Name: "KEY_SPEC_THREAD_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_PROCESS_KEYRING), Name: "KEY_SPEC_PROCESS_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_SESSION_KEYRING), Name: "KEY_SPEC_SESSION_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_USER_KEYRING), Name: "KEY_SPEC_USER_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_USER_SESSION_KEYRING), Name: "KEY_SPEC_USER_SESSION_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_GROUP_KEYRING), Name: "KEY_SPEC_GROUP_KEYRING"},
+	{Val: keyID(unix.KEY_SPEC_REQKEY_AUTH_KEY), Name: "KEY_SPEC_REQKEY_AUTH_KEY"},
+	{Val: keyID(unix.KEY_SPEC_REQUESTOR_KEYRING), Name: "KEY_SPEC_REQUESTOR_KEYRING"},
+}
+
+// keyctlCmds are keyctl's commands (KEYCTL_WATCH_KEY is named but its
+// arguments print raw).
+var keyctlCmds = format.ValueSet{
+	{Val: unix.KEYCTL_GET_KEYRING_ID, Name: "KEYCTL_GET_KEYRING_ID"},
+	{Val: unix.KEYCTL_JOIN_SESSION_KEYRING, Name: "KEYCTL_JOIN_SESSION_KEYRING"},
+	{Val: unix.KEYCTL_UPDATE, Name: "KEYCTL_UPDATE"},
+	{Val: unix.KEYCTL_REVOKE, Name: "KEYCTL_REVOKE"},
+	{Val: unix.KEYCTL_CHOWN, Name: "KEYCTL_CHOWN"},
+	{Val: unix.KEYCTL_SETPERM, Name: "KEYCTL_SETPERM"},
+	{Val: unix.KEYCTL_DESCRIBE, Name: "KEYCTL_DESCRIBE"},
+	{Val: unix.KEYCTL_CLEAR, Name: "KEYCTL_CLEAR"},
+	{Val: unix.KEYCTL_LINK, Name: "KEYCTL_LINK"},
+	{Val: unix.KEYCTL_UNLINK, Name: "KEYCTL_UNLINK"},
+	{Val: unix.KEYCTL_SEARCH, Name: "KEYCTL_SEARCH"},
+	{Val: unix.KEYCTL_READ, Name: "KEYCTL_READ"},
+	{Val: unix.KEYCTL_INSTANTIATE, Name: "KEYCTL_INSTANTIATE"},
+	{Val: unix.KEYCTL_NEGATE, Name: "KEYCTL_NEGATE"},
+	{Val: unix.KEYCTL_SET_REQKEY_KEYRING, Name: "KEYCTL_SET_REQKEY_KEYRING"},
+	{Val: unix.KEYCTL_SET_TIMEOUT, Name: "KEYCTL_SET_TIMEOUT"},
+	{Val: unix.KEYCTL_ASSUME_AUTHORITY, Name: "KEYCTL_ASSUME_AUTHORITY"},
+	{Val: unix.KEYCTL_GET_SECURITY, Name: "KEYCTL_GET_SECURITY"},
+	{Val: unix.KEYCTL_SESSION_TO_PARENT, Name: "KEYCTL_SESSION_TO_PARENT"},
+	{Val: unix.KEYCTL_REJECT, Name: "KEYCTL_REJECT"},
+	{Val: unix.KEYCTL_INSTANTIATE_IOV, Name: "KEYCTL_INSTANTIATE_IOV"},
+	{Val: unix.KEYCTL_INVALIDATE, Name: "KEYCTL_INVALIDATE"},
+	{Val: unix.KEYCTL_GET_PERSISTENT, Name: "KEYCTL_GET_PERSISTENT"},
+	{Val: unix.KEYCTL_DH_COMPUTE, Name: "KEYCTL_DH_COMPUTE"},
+	{Val: unix.KEYCTL_PKEY_QUERY, Name: "KEYCTL_PKEY_QUERY"},
+	{Val: unix.KEYCTL_PKEY_ENCRYPT, Name: "KEYCTL_PKEY_ENCRYPT"},
+	{Val: unix.KEYCTL_PKEY_DECRYPT, Name: "KEYCTL_PKEY_DECRYPT"},
+	{Val: unix.KEYCTL_PKEY_SIGN, Name: "KEYCTL_PKEY_SIGN"},
+	{Val: unix.KEYCTL_PKEY_VERIFY, Name: "KEYCTL_PKEY_VERIFY"},
+	{Val: unix.KEYCTL_RESTRICT_KEYRING, Name: "KEYCTL_RESTRICT_KEYRING"},
+	{Val: unix.KEYCTL_MOVE, Name: "KEYCTL_MOVE"},
+	{Val: unix.KEYCTL_CAPABILITIES, Name: "KEYCTL_CAPABILITIES"},
+	{Val: unix.KEYCTL_WATCH_KEY, Name: "KEYCTL_WATCH_KEY"},
+}
+
+// keyPerms are KEYCTL_SETPERM's permission bits (include/linux/key.h),
+// each *_ALL after its bits, so it never prints.
+var keyPerms = format.FlagSet{
+	{Val: 0x01000000, Name: "KEY_POS_VIEW"},
+	{Val: 0x02000000, Name: "KEY_POS_READ"},
+	{Val: 0x04000000, Name: "KEY_POS_WRITE"},
+	{Val: 0x08000000, Name: "KEY_POS_SEARCH"},
+	{Val: 0x10000000, Name: "KEY_POS_LINK"},
+	{Val: 0x20000000, Name: "KEY_POS_SETATTR"},
+	{Val: 0x3f000000, Name: "KEY_POS_ALL"},
+	{Val: 0x00010000, Name: "KEY_USR_VIEW"},
+	{Val: 0x00020000, Name: "KEY_USR_READ"},
+	{Val: 0x00040000, Name: "KEY_USR_WRITE"},
+	{Val: 0x00080000, Name: "KEY_USR_SEARCH"},
+	{Val: 0x00100000, Name: "KEY_USR_LINK"},
+	{Val: 0x00200000, Name: "KEY_USR_SETATTR"},
+	{Val: 0x003f0000, Name: "KEY_USR_ALL"},
+	{Val: 0x00000100, Name: "KEY_GRP_VIEW"},
+	{Val: 0x00000200, Name: "KEY_GRP_READ"},
+	{Val: 0x00000400, Name: "KEY_GRP_WRITE"},
+	{Val: 0x00000800, Name: "KEY_GRP_SEARCH"},
+	{Val: 0x00001000, Name: "KEY_GRP_LINK"},
+	{Val: 0x00002000, Name: "KEY_GRP_SETATTR"},
+	{Val: 0x00003f00, Name: "KEY_GRP_ALL"},
+	{Val: 0x00000001, Name: "KEY_OTH_VIEW"},
+	{Val: 0x00000002, Name: "KEY_OTH_READ"},
+	{Val: 0x00000004, Name: "KEY_OTH_WRITE"},
+	{Val: 0x00000008, Name: "KEY_OTH_SEARCH"},
+	{Val: 0x00000010, Name: "KEY_OTH_LINK"},
+	{Val: 0x00000020, Name: "KEY_OTH_SETATTR"},
+	{Val: 0x0000003f, Name: "KEY_OTH_ALL"},
+}
+
+// keyReqkeys are KEYCTL_SET_REQKEY_KEYRING's default keyrings.
+var keyReqkeys = format.ValueSet{
+	{Val: keyID(unix.KEY_REQKEY_DEFL_NO_CHANGE), Name: "KEY_REQKEY_DEFL_NO_CHANGE"},
+	{Val: unix.KEY_REQKEY_DEFL_DEFAULT, Name: "KEY_REQKEY_DEFL_DEFAULT"},
+	{Val: unix.KEY_REQKEY_DEFL_THREAD_KEYRING, Name: "KEY_REQKEY_DEFL_THREAD_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_PROCESS_KEYRING, Name: "KEY_REQKEY_DEFL_PROCESS_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_SESSION_KEYRING, Name: "KEY_REQKEY_DEFL_SESSION_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_USER_KEYRING, Name: "KEY_REQKEY_DEFL_USER_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_USER_SESSION_KEYRING, Name: "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_GROUP_KEYRING, Name: "KEY_REQKEY_DEFL_GROUP_KEYRING"},
+	{Val: unix.KEY_REQKEY_DEFL_REQUESTOR_KEYRING, Name: "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
+}
+
+// keyctlMoveFlags are KEYCTL_MOVE's flags.
+var keyctlMoveFlags = format.FlagSet{
+	{Val: unix.KEYCTL_MOVE_EXCL, Name: "KEYCTL_MOVE_EXCL"},
+}
+
+// keyctlCaps0 and keyctlCaps1 are the first two bytes KEYCTL_CAPABILITIES
+// fills.
+var keyctlCaps0 = format.FlagSet{
+	{Val: unix.KEYCTL_CAPS0_CAPABILITIES, Name: "KEYCTL_CAPS0_CAPABILITIES"},
+	{Val: unix.KEYCTL_CAPS0_PERSISTENT_KEYRINGS, Name: "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"},
+	{Val: unix.KEYCTL_CAPS0_DIFFIE_HELLMAN, Name: "KEYCTL_CAPS0_DIFFIE_HELLMAN"},
+	{Val: unix.KEYCTL_CAPS0_PUBLIC_KEY, Name: "KEYCTL_CAPS0_PUBLIC_KEY"},
+	{Val: unix.KEYCTL_CAPS0_BIG_KEY, Name: "KEYCTL_CAPS0_BIG_KEY"},
+	{Val: unix.KEYCTL_CAPS0_INVALIDATE, Name: "KEYCTL_CAPS0_INVALIDATE"},
+	{Val: unix.KEYCTL_CAPS0_RESTRICT_KEYRING, Name: "KEYCTL_CAPS0_RESTRICT_KEYRING"},
+	{Val: unix.KEYCTL_CAPS0_MOVE, Name: "KEYCTL_CAPS0_MOVE"},
+}
+
+var keyctlCaps1 = format.FlagSet{
+	{Val: unix.KEYCTL_CAPS1_NS_KEYRING_NAME, Name: "KEYCTL_CAPS1_NS_KEYRING_NAME"},
+	{Val: unix.KEYCTL_CAPS1_NS_KEY_TAG, Name: "KEYCTL_CAPS1_NS_KEY_TAG"},
+	{Val: unix.KEYCTL_CAPS1_NOTIFICATIONS, Name: "KEYCTL_CAPS1_NOTIFICATIONS"},
+}
+
+// keyctlPkeyOps are struct keyctl_pkey_query's supported_ops.
+var keyctlPkeyOps = format.FlagSet{
+	{Val: unix.KEYCTL_SUPPORTS_ENCRYPT, Name: "KEYCTL_SUPPORTS_ENCRYPT"},
+	{Val: unix.KEYCTL_SUPPORTS_DECRYPT, Name: "KEYCTL_SUPPORTS_DECRYPT"},
+	{Val: unix.KEYCTL_SUPPORTS_SIGN, Name: "KEYCTL_SUPPORTS_SIGN"},
+	{Val: unix.KEYCTL_SUPPORTS_VERIFY, Name: "KEYCTL_SUPPORTS_VERIFY"},
+}
+
+// From xlat/landlock.txt.
+
+// landlockAccessFs are the filesystem access rights strace 6.1 names
+// (up to LANDLOCK_ACCESS_FS_REFER; later ones print in hex).
+var landlockAccessFs = format.FlagSet{
+	{Val: unix.LANDLOCK_ACCESS_FS_EXECUTE, Name: "LANDLOCK_ACCESS_FS_EXECUTE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_WRITE_FILE, Name: "LANDLOCK_ACCESS_FS_WRITE_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_READ_FILE, Name: "LANDLOCK_ACCESS_FS_READ_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_READ_DIR, Name: "LANDLOCK_ACCESS_FS_READ_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REMOVE_DIR, Name: "LANDLOCK_ACCESS_FS_REMOVE_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REMOVE_FILE, Name: "LANDLOCK_ACCESS_FS_REMOVE_FILE"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_CHAR, Name: "LANDLOCK_ACCESS_FS_MAKE_CHAR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_DIR, Name: "LANDLOCK_ACCESS_FS_MAKE_DIR"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_REG, Name: "LANDLOCK_ACCESS_FS_MAKE_REG"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_SOCK, Name: "LANDLOCK_ACCESS_FS_MAKE_SOCK"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_FIFO, Name: "LANDLOCK_ACCESS_FS_MAKE_FIFO"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_BLOCK, Name: "LANDLOCK_ACCESS_FS_MAKE_BLOCK"},
+	{Val: unix.LANDLOCK_ACCESS_FS_MAKE_SYM, Name: "LANDLOCK_ACCESS_FS_MAKE_SYM"},
+	{Val: unix.LANDLOCK_ACCESS_FS_REFER, Name: "LANDLOCK_ACCESS_FS_REFER"},
+}
+
+// landlockCreateFlags are landlock_create_ruleset's flags.
+var landlockCreateFlags = format.FlagSet{
+	{Val: unix.LANDLOCK_CREATE_RULESET_VERSION, Name: "LANDLOCK_CREATE_RULESET_VERSION"},
+}
+
+// landlockRuleTypes are landlock_add_rule's rule types strace 6.1 knows.
+var landlockRuleTypes = format.ValueSet{
+	{Val: unix.LANDLOCK_RULE_PATH_BENEATH, Name: "LANDLOCK_RULE_PATH_BENEATH"},
+}
+
+// memfdSecretFlags are memfd_secret's flags.
+var memfdSecretFlags = format.FlagSet{
+	{Val: unix.O_CLOEXEC, Name: "O_CLOEXEC"},
+}
+
 // From xlat/mmap.txt.
 
 // mmapProt is mmap's and mprotect's prot (PROT_NONE, the zero, is
@@ -928,6 +1202,102 @@ var mountFlags = format.FlagSet{
 	{Val: unix.MS_BORN, Name: "MS_BORN"},
 	{Val: unix.MS_ACTIVE, Name: "MS_ACTIVE"},
 	{Val: unix.MS_NOUSER, Name: "MS_NOUSER"},
+}
+
+// From xlat/mountapi.txt.
+
+// openTreeFlags are open_tree's flags, in strace's order.
+var openTreeFlags = format.FlagSet{
+	{Val: unix.OPEN_TREE_CLONE, Name: "OPEN_TREE_CLONE"},
+	{Val: unix.O_CLOEXEC, Name: "OPEN_TREE_CLOEXEC"},
+	{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
+	{Val: unix.AT_NO_AUTOMOUNT, Name: "AT_NO_AUTOMOUNT"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+	{Val: unix.AT_RECURSIVE, Name: "AT_RECURSIVE"},
+}
+
+// moveMountFlags are move_mount's flags.
+var moveMountFlags = format.FlagSet{
+	{Val: unix.MOVE_MOUNT_F_SYMLINKS, Name: "MOVE_MOUNT_F_SYMLINKS"},
+	{Val: unix.MOVE_MOUNT_F_AUTOMOUNTS, Name: "MOVE_MOUNT_F_AUTOMOUNTS"},
+	{Val: unix.MOVE_MOUNT_F_EMPTY_PATH, Name: "MOVE_MOUNT_F_EMPTY_PATH"},
+	{Val: unix.MOVE_MOUNT_T_SYMLINKS, Name: "MOVE_MOUNT_T_SYMLINKS"},
+	{Val: unix.MOVE_MOUNT_T_AUTOMOUNTS, Name: "MOVE_MOUNT_T_AUTOMOUNTS"},
+	{Val: unix.MOVE_MOUNT_T_EMPTY_PATH, Name: "MOVE_MOUNT_T_EMPTY_PATH"},
+	{Val: unix.MOVE_MOUNT_SET_GROUP, Name: "MOVE_MOUNT_SET_GROUP"},
+}
+
+// fsopenFlags are fsopen's flags.
+var fsopenFlags = format.FlagSet{
+	{Val: unix.FSOPEN_CLOEXEC, Name: "FSOPEN_CLOEXEC"},
+}
+
+// fsconfigCmds are fsconfig's commands (strace 6.1 knows no
+// FSCONFIG_CMD_CREATE_EXCL).
+var fsconfigCmds = format.ValueSet{
+	{Val: unix.FSCONFIG_SET_FLAG, Name: "FSCONFIG_SET_FLAG"},
+	{Val: unix.FSCONFIG_SET_STRING, Name: "FSCONFIG_SET_STRING"},
+	{Val: unix.FSCONFIG_SET_BINARY, Name: "FSCONFIG_SET_BINARY"},
+	{Val: unix.FSCONFIG_SET_PATH, Name: "FSCONFIG_SET_PATH"},
+	{Val: unix.FSCONFIG_SET_PATH_EMPTY, Name: "FSCONFIG_SET_PATH_EMPTY"},
+	{Val: unix.FSCONFIG_SET_FD, Name: "FSCONFIG_SET_FD"},
+	{Val: unix.FSCONFIG_CMD_CREATE, Name: "FSCONFIG_CMD_CREATE"},
+	{Val: unix.FSCONFIG_CMD_RECONFIGURE, Name: "FSCONFIG_CMD_RECONFIGURE"},
+}
+
+// fsmountFlags are fsmount's flags.
+var fsmountFlags = format.FlagSet{
+	{Val: unix.FSMOUNT_CLOEXEC, Name: "FSMOUNT_CLOEXEC"},
+}
+
+// fsmountAttrFlags are fsmount's attr_flags: strace 6.1's list stops at
+// MOUNT_ATTR_NODIRATIME (no IDMAP, no NOSYMFOLLOW).
+var fsmountAttrFlags = format.FlagSet{
+	{Val: unix.MOUNT_ATTR_RDONLY, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: unix.MOUNT_ATTR_NOSUID, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: unix.MOUNT_ATTR_NODEV, Name: "MOUNT_ATTR_NODEV"},
+	{Val: unix.MOUNT_ATTR_NOEXEC, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: unix.MOUNT_ATTR_NOATIME, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: unix.MOUNT_ATTR_STRICTATIME, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: unix.MOUNT_ATTR_NODIRATIME, Name: "MOUNT_ATTR_NODIRATIME"},
+}
+
+// mountAttrAttr are struct mount_attr's attr_set and attr_clr; the
+// MOUNT_ATTR__ATIME field is not named, so it prints as its bits.
+var mountAttrAttr = format.FlagSet{
+	{Val: unix.MOUNT_ATTR_RDONLY, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: unix.MOUNT_ATTR_NOSUID, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: unix.MOUNT_ATTR_NODEV, Name: "MOUNT_ATTR_NODEV"},
+	{Val: unix.MOUNT_ATTR_NOEXEC, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: unix.MOUNT_ATTR_NOATIME, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: unix.MOUNT_ATTR_STRICTATIME, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: unix.MOUNT_ATTR_NODIRATIME, Name: "MOUNT_ATTR_NODIRATIME"},
+	{Val: unix.MOUNT_ATTR_IDMAP, Name: "MOUNT_ATTR_IDMAP"},
+	{Val: unix.MOUNT_ATTR_NOSYMFOLLOW, Name: "MOUNT_ATTR_NOSYMFOLLOW"},
+}
+
+// mountAttrPropagation is struct mount_attr's propagation.
+var mountAttrPropagation = format.ValueSet{
+	{Val: unix.MS_UNBINDABLE, Name: "MS_UNBINDABLE"},
+	{Val: unix.MS_PRIVATE, Name: "MS_PRIVATE"},
+	{Val: unix.MS_SLAVE, Name: "MS_SLAVE"},
+	{Val: unix.MS_SHARED, Name: "MS_SHARED"},
+}
+
+// fspickFlags are fspick's flags.
+var fspickFlags = format.FlagSet{
+	{Val: unix.FSPICK_CLOEXEC, Name: "FSPICK_CLOEXEC"},
+	{Val: unix.FSPICK_SYMLINK_NOFOLLOW, Name: "FSPICK_SYMLINK_NOFOLLOW"},
+	{Val: unix.FSPICK_NO_AUTOMOUNT, Name: "FSPICK_NO_AUTOMOUNT"},
+	{Val: unix.FSPICK_EMPTY_PATH, Name: "FSPICK_EMPTY_PATH"},
+}
+
+// mountSetattrFlags are mount_setattr's flags.
+var mountSetattrFlags = format.FlagSet{
+	{Val: unix.AT_SYMLINK_NOFOLLOW, Name: "AT_SYMLINK_NOFOLLOW"},
+	{Val: unix.AT_NO_AUTOMOUNT, Name: "AT_NO_AUTOMOUNT"},
+	{Val: unix.AT_EMPTY_PATH, Name: "AT_EMPTY_PATH"},
+	{Val: unix.AT_RECURSIVE, Name: "AT_RECURSIVE"},
 }
 
 // From xlat/mq.txt.

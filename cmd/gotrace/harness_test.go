@@ -227,6 +227,7 @@ func normalize(s string) string {
 		}
 		return m[1] + m[3] + " #" + reIPVal.ReplaceAllString(strings.TrimSpace(m[2]), "[IP]")
 	})
+	s = keySerials(s)
 	pids := map[string]string{}
 	var order []string
 	see := func(p string) {
