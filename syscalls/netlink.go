@@ -99,6 +99,13 @@ func (d *Decoder) nlCStr(m *nlMem, off, n uint64) {
 		return
 	}
 	more := n > show
+	if d.Opts.X == format.XAll || (d.Opts.X == format.XNonASCII && hexNeeded(b)) {
+		// strace's -x sees the trailing NUL as a byte to escape: the
+		// whole string, NUL included, prints in hex, with "...".
+		d.B = format.AppendQuoted(d.B, b, format.XAll, false)
+		d.S("...")
+		return
+	}
 	if !more {
 		if len(b) > 0 && b[len(b)-1] == 0 {
 			b = b[:len(b)-1]
@@ -110,6 +117,17 @@ func (d *Decoder) nlCStr(m *nlMem, off, n uint64) {
 	if more {
 		d.S("...")
 	}
+}
+
+// hexNeeded says -x prints b in hex: a byte that is neither printable
+// ASCII nor one of \t\n\v\f\r.
+func hexNeeded(b []byte) bool {
+	for _, c := range b {
+		if c > 0x7e || (c < ' ' && (c < 9 || c > 13)) {
+			return true
+		}
+	}
+	return false
 }
 
 // moreAt appends "... /* addr */", where an array's memory ends.

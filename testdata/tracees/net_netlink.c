@@ -4,7 +4,9 @@
  * requests the kernel answers with NLMSG_ERROR, several messages in one
  * buffer, short and truncated buffers, a message split across iovecs, a
  * protocol strace does not decode, and a sock_diag request for a
- * listening TCP socket on 127.0.0.1:29641 (fixed port). Nothing here
+ * listening TCP socket on 127.0.0.1:29641 (fixed port). The route
+ * sockets bind fixed port ids (so the replies' bytes are the same in every
+ * run); the sock_diag one is left to the kernel's autobind. Nothing here
  * changes the machine's network configuration. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -66,7 +68,7 @@ static ssize_t recvmsg_one(int fd, int flags)
 int main(void)
 {
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	struct sockaddr_nl local = { .nl_family = AF_NETLINK };
+	struct sockaddr_nl local = { .nl_family = AF_NETLINK, .nl_pid = 296410 };
 	bind(fd, (struct sockaddr *)&local, sizeof local);
 
 	/* RTM_GETADDR dump (what getaddrinfo's AI_ADDRCONFIG sends). */
@@ -181,6 +183,8 @@ int main(void)
 	addr_req.h.nlmsg_seq = 1011;
 	addr_req.a.ifa_prefixlen = 0;
 	int nfd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	local.nl_pid = 296411;
+	bind(nfd, (struct sockaddr *)&local, sizeof local);
 	write(nfd, &addr_req, sizeof addr_req);
 	read(nfd, buf, 64);
 	close(nfd);
