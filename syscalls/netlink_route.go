@@ -3,6 +3,7 @@ package syscalls
 import (
 	"encoding/binary"
 
+	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
@@ -181,8 +182,18 @@ func (d *Decoder) linkStats(m *nlMem, off, n uint64, size int) bool {
 }
 
 // hwaddr appends a hardware address as strace prints one: hex bytes
-// joined by colons.
+// joined by colons (the bytes as a string with -X raw, both with -X
+// verbose).
 func (d *Decoder) hwaddr(b []byte) {
+	st := d.Opts.Style
+	if st != format.Abbrev {
+		d.B = format.AppendQuoted(d.B, b, format.XAll, false)
+		if st == format.Raw {
+			return
+		}
+		d.S(" /* ")
+		defer d.S(" */")
+	}
 	for i, c := range b {
 		if i > 0 {
 			d.S(":")
