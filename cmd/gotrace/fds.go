@@ -55,14 +55,14 @@ type fdEntry struct {
 	// sock is the socket inode, when link is "socket:[N]"; sockDone says
 	// its details were found (strace caches only found ones), sockStale
 	// that a network call on the fd may have changed what a lookup finds.
-	sock      uint64
-	proto     string
-	sockDone  bool
+	sock     uint64
+	proto    string
+	sockDone bool
 	// nlProto is what NetlinkProto found, when nlKnown: a netlink
 	// protocol, or -2 for an fd that is not a netlink socket. An unknown
 	// protocol (an unbound socket) is not kept: the next call asks again.
-	nlProto int
-	nlKnown bool
+	nlProto   int
+	nlKnown   bool
 	sockStale bool
 }
 
