@@ -4,10 +4,11 @@
  * requests the kernel answers with NLMSG_ERROR, several messages in one
  * buffer, short and truncated buffers, a message split across iovecs, a
  * protocol strace does not decode, and a sock_diag request for a
- * listening TCP socket on 127.0.0.1:29641 (fixed port). The route
- * sockets bind fixed port ids (so the replies' bytes are the same in every
- * run); the sock_diag one is left to the kernel's autobind. Nothing here
- * changes the machine's network configuration. */
+ * listening TCP socket on 127.0.0.1:29641 (fixed port). The route and
+ * sock_diag sockets bind fixed port ids, so the replies' bytes are the same
+ * in every run; the NETLINK_USERSOCK one stays unbound, so its protocol is
+ * unknown at its sendto (as strace finds it through sock_diag). Nothing
+ * here changes the machine's network configuration. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <linux/inet_diag.h>
@@ -204,6 +205,8 @@ int main(void)
 	bind(lfd, (struct sockaddr *)&sin, sizeof sin);
 	listen(lfd, 4);
 	int dfd = socket(AF_NETLINK, SOCK_DGRAM, NETLINK_SOCK_DIAG);
+	local.nl_pid = 296412;
+	bind(dfd, (struct sockaddr *)&local, sizeof local);
 	struct {
 		struct nlmsghdr h;
 		struct inet_diag_req_v2 r;
