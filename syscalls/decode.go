@@ -26,6 +26,13 @@ type Options struct {
 	// dst, without allocating. fd is AT_FDCWD for a dirfd argument that
 	// is AT_FDCWD (strace decorates it with the working directory).
 	FdDecor func(dst []byte, fd int) []byte
+	// NetlinkProto, if set, says what fd of the current process is, for
+	// the netlink decoding of socket data: its netlink protocol
+	// (NETLINK_ROUTE…), -1 for a netlink socket whose protocol is not
+	// known (strace learns it through sock_diag, which does not list an
+	// unbound socket), or -2 for anything else. It must be cheap: it
+	// runs for every send and receive call.
+	NetlinkProto func(fd int) int
 }
 
 // Call is one syscall in flight in one thread: the caller keeps it in the

@@ -116,6 +116,11 @@ func (d *Decoder) arrayUntil(addr, n uint64, size int, elem func(b []byte) bool)
 // buffers are printed as strings, at most max bytes in all (readv's
 // return), else as addresses.
 func (d *Decoder) iovec(addr, n uint64, data bool, max uint64) {
+	d.iovecData(addr, n, data, max, d.Buf)
+}
+
+// iovecData is iovec with the buffers' data printed by buf.
+func (d *Decoder) iovecData(addr, n uint64, data bool, max uint64, buf func(addr, n uint64)) {
 	d.array(addr, n, 16, func(b []byte) {
 		base := binary.LittleEndian.Uint64(b)
 		l := binary.LittleEndian.Uint64(b[8:])
@@ -126,7 +131,7 @@ func (d *Decoder) iovec(addr, n uint64, data bool, max uint64) {
 		max -= show
 		d.S("{iov_base=")
 		if data {
-			d.Buf(base, show)
+			buf(base, show)
 		} else {
 			d.Addr(base)
 		}

@@ -150,9 +150,15 @@ var (
 	MsgFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {
 		d.Flags(msgFlags, uint64(uint32(c.Args[i])), "MSG_???")
 	}}
+	// SockBufIn prints the buffer a send call sends (its length is the
+	// next argument): netlink messages on a netlink socket (the fd is
+	// the first argument), else a string.
+	SockBufIn = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		d.sockBuf(int(int32(c.Args[0])), c.Args[i], c.Args[i+1])
+	}}
 	// RecvBuf prints a buffer a receive call fills at exit: as many
-	// bytes as it returned (at most the length, the next argument); the
-	// bare address if it failed.
+	// bytes as it returned (at most the length, the next argument), as
+	// SockBufIn does; the bare address if it failed.
 	RecvBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
 		if c.Failed() {
 			d.Addr(c.Args[i])
@@ -162,7 +168,7 @@ var (
 		if n > c.Args[i+1] {
 			n = c.Args[i+1]
 		}
-		d.Buf(c.Args[i], n)
+		d.sockBuf(int(int32(c.Args[0])), c.Args[i], n)
 	}}
 	// ShutdownHow prints shutdown's SHUT_* value.
 	ShutdownHow = &Arg{Print: func(d *Decoder, c *Call, i int) {
@@ -286,7 +292,7 @@ func (d *Decoder) readMsghdr(addr uint64) (msghdr, bool) {
 // msghdr appends a struct msghdr: its address (msg_name, cut to the
 // length the caller had, userLen, when it is not negative), the iovec data
 // (at most dataSize bytes), the control messages and the flags.
-func (d *Decoder) msghdr(m msghdr, userLen int64, dataSize uint64) {
+func (d *Decoder) msghdr(fd int, m msghdr, userLen int64, dataSize uint64) {
 	namelen := int64(int32(m.namelen))
 	if userLen >= 0 && namelen > userLen {
 		namelen = userLen
@@ -300,7 +306,18 @@ func (d *Decoder) msghdr(m msghdr, userLen int64, dataSize uint64) {
 	}
 	d.Int(int64(int32(m.namelen)))
 	d.S(", msg_iov=")
-	d.iovec(m.iov, m.iovlen, true, dataSize)
+	if d.nameFamily(m.name, int(namelen)) == unix.AF_NETLINK {
+		// strace decodes the data as netlink messages by the address's
+		// family, not the socket's: a netlink socket's message without
+		// msg_name prints as a string.
+		proto := d.netlinkOf(fd)
+		if proto < nlNoProto {
+			proto = nlNoProto
+		}
+		d.iovecData(m.iov, m.iovlen, true, dataSize, func(addr, n uint64) { d.netlinkData(proto, addr, n) })
+	} else {
+		d.iovec(m.iov, m.iovlen, true, dataSize)
+	}
 	d.S(", msg_iovlen=")
 	d.Uint(m.iovlen)
 	if m.controllen != 0 {
@@ -312,6 +329,19 @@ func (d *Decoder) msghdr(m msghdr, userLen int64, dataSize uint64) {
 	d.S(", msg_flags=")
 	d.Flags(msgFlags, uint64(m.flags), "MSG_???")
 	d.S("}")
+}
+
+// nameFamily returns the family of the socket address of n bytes at
+// addr, -1 when there is none (as strace's decode_sockaddr returns it).
+func (d *Decoder) nameFamily(addr uint64, n int) int {
+	if addr == 0 || n < 2 {
+		return -1
+	}
+	b, ok := d.Read(addr, 2)
+	if !ok {
+		return -1
+	}
+	return int(binary.LittleEndian.Uint16(b))
 }
 
 // msgControl appends the control messages of n bytes at addr:
@@ -507,7 +537,7 @@ var (
 			d.Addr(c.Args[i])
 			return
 		}
-		d.msghdr(m, -1, ^uint64(0))
+		d.msghdr(int(int32(c.Args[0])), m, -1, ^uint64(0))
 	}}
 	// MsghdrOut prints recvmsg's struct msghdr at exit: the data of the
 	// bytes received, the sender's address cut to the msg_namelen the
@@ -537,7 +567,7 @@ var (
 				d.Addr(c.Args[i])
 				return
 			}
-			d.msghdr(m, user, uint64(c.Ret))
+			d.msghdr(int(int32(c.Args[0])), m, user, uint64(c.Ret))
 		}}
 	// MmsgSend prints sendmmsg's array of struct mmsghdr at exit (vlen,
 	// the next argument, elements), with msg_len for the messages sent.
@@ -546,7 +576,7 @@ var (
 		if !c.Failed() {
 			sent = uint64(c.Ret)
 		}
-		d.mmsgvec(c.Args[i], uint64(uint32(c.Args[i+1])), sent, false, nil)
+		d.mmsgvec(int(int32(c.Args[0])), c.Args[i], uint64(uint32(c.Args[i+1])), sent, false, nil)
 	}}
 	// MmsgRecv prints recvmmsg's array of struct mmsghdr at exit: the
 	// messages received (the return value), each with its data and
@@ -558,7 +588,7 @@ var (
 			d.Addr(c.Args[i])
 			return
 		}
-		d.mmsgvec(c.Args[i], uint64(c.Ret), uint64(c.Ret), true, st.namelen)
+		d.mmsgvec(int(int32(c.Args[0])), c.Args[i], uint64(c.Ret), uint64(c.Ret), true, st.namelen)
 	}}
 	// MmsgTimeout prints recvmmsg's timeout as it was at entry (kept by
 	// MmsgRecv), and sets "Timeout" or the time left as the detail.
@@ -632,7 +662,7 @@ func takeMmsgState(c *Call) *mmsgState {
 // mmsgvec appends n struct mmsghdr at addr: {msg_hdr={…}, msg_len=…},
 // msg_len for the first withLen; with useLen each message's data is cut
 // to its msg_len; namelen holds the msg_namelen each had at entry.
-func (d *Decoder) mmsgvec(addr, n, withLen uint64, useLen bool, namelen []int32) {
+func (d *Decoder) mmsgvec(fd int, addr, n, withLen uint64, useLen bool, namelen []int32) {
 	k := 0
 	count := iovMax
 	if namelen != nil && len(namelen) < count {
@@ -654,7 +684,7 @@ func (d *Decoder) mmsgvec(addr, n, withLen uint64, useLen bool, namelen []int32)
 			data = msgLen
 		}
 		d.S("{msg_hdr=")
-		d.msghdr(m, user, data)
+		d.msghdr(fd, m, user, data)
 		if uint64(k) < withLen {
 			d.S(", msg_len=")
 			d.Uint(msgLen)

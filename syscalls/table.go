@@ -106,7 +106,7 @@ var table = [...]Entry{
 	unix.SYS_SOCKET:                  {Class: TN, NArgs: 3, Args: a(SockFamily, SockType, SockProto), Ret: RetFd},
 	unix.SYS_CONNECT:                 {Class: TN, NArgs: 3, Args: a(Fd, SockaddrIn, Int)},
 	unix.SYS_ACCEPT:                  {Class: TN, NArgs: 3, Args: a(Fd, SockaddrOut, SocklenOut), Ret: RetFd},
-	unix.SYS_SENDTO:                  {Class: TN, NArgs: 6, Args: a(Fd, InBuf, Ulong, MsgFlags, SockaddrIn, Int)},
+	unix.SYS_SENDTO:                  {Class: TN, NArgs: 6, Args: a(Fd, SockBufIn, Ulong, MsgFlags, SockaddrIn, Int)},
 	unix.SYS_RECVFROM:                {Class: TN, NArgs: 6, Args: a(Fd, RecvBuf, Ulong, MsgFlags, RecvAddrOut, SocklenOut)},
 	unix.SYS_SENDMSG:                 {Class: TN, NArgs: 3, Args: a(Fd, MsghdrIn, MsgFlags)},
 	unix.SYS_RECVMSG:                 {Class: TN, NArgs: 3, Args: a(Fd, MsghdrOut, MsgFlags)},

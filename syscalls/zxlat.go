@@ -1307,6 +1307,434 @@ var mqAttrFlags = format.FlagSet{
 	{Val: unix.O_NONBLOCK, Name: "O_NONBLOCK"},
 }
 
+// From xlat/netlink.txt.
+
+// nlmsgTypes names the control message types every protocol shares.
+var nlmsgTypes = format.ValueSet{
+	{Val: unix.NLMSG_NOOP, Name: "NLMSG_NOOP"},
+	{Val: unix.NLMSG_ERROR, Name: "NLMSG_ERROR"},
+	{Val: unix.NLMSG_DONE, Name: "NLMSG_DONE"},
+	{Val: unix.NLMSG_OVERRUN, Name: "NLMSG_OVERRUN"},
+}
+
+// nlmsgFlags are the flags of every message kind.
+var nlmsgFlags = format.FlagSet{
+	{Val: unix.NLM_F_REQUEST, Name: "NLM_F_REQUEST"},
+	{Val: unix.NLM_F_MULTI, Name: "NLM_F_MULTI"},
+	{Val: unix.NLM_F_ACK, Name: "NLM_F_ACK"},
+	{Val: unix.NLM_F_ECHO, Name: "NLM_F_ECHO"},
+	{Val: unix.NLM_F_DUMP_INTR, Name: "NLM_F_DUMP_INTR"},
+	{Val: unix.NLM_F_DUMP_FILTERED, Name: "NLM_F_DUMP_FILTERED"},
+}
+
+// nlmsgGetFlags are a GET request's flags (NLM_F_DUMP is ROOT|MATCH).
+var nlmsgGetFlags = format.FlagSet{
+	{Val: unix.NLM_F_DUMP, Name: "NLM_F_DUMP"},
+	{Val: unix.NLM_F_ROOT, Name: "NLM_F_ROOT"},
+	{Val: unix.NLM_F_MATCH, Name: "NLM_F_MATCH"},
+	{Val: unix.NLM_F_ATOMIC, Name: "NLM_F_ATOMIC"},
+}
+
+// nlmsgNewFlags are a NEW request's flags.
+var nlmsgNewFlags = format.FlagSet{
+	{Val: unix.NLM_F_REPLACE, Name: "NLM_F_REPLACE"},
+	{Val: unix.NLM_F_EXCL, Name: "NLM_F_EXCL"},
+	{Val: unix.NLM_F_CREATE, Name: "NLM_F_CREATE"},
+	{Val: unix.NLM_F_APPEND, Name: "NLM_F_APPEND"},
+}
+
+// nlmsgDelFlags are a DEL request's flags.
+var nlmsgDelFlags = format.FlagSet{
+	{Val: 0x100, Name: "NLM_F_NONREC"},
+	{Val: 0x200, Name: "NLM_F_BULK"},
+}
+
+// nlmsgAckFlags are an NLMSG_ERROR's flags.
+var nlmsgAckFlags = format.FlagSet{
+	{Val: 0x100, Name: "NLM_F_CAPPED"},
+	{Val: 0x200, Name: "NLM_F_ACK_TLVS"},
+}
+
+// nlmsgerrAttrs names the extended ack attributes.
+var nlmsgerrAttrs = format.ValueSet{
+	{Val: 0, Name: "NLMSGERR_ATTR_UNUSED"},
+	{Val: 1, Name: "NLMSGERR_ATTR_MSG"},
+	{Val: 2, Name: "NLMSGERR_ATTR_OFFS"},
+	{Val: 3, Name: "NLMSGERR_ATTR_COOKIE"},
+	{Val: 4, Name: "NLMSGERR_ATTR_POLICY"},
+}
+
+// nlRouteTypes names NETLINK_ROUTE's message types.
+var nlRouteTypes = format.ValueSet{
+	{Val: unix.RTM_NEWLINK, Name: "RTM_NEWLINK"},
+	{Val: unix.RTM_DELLINK, Name: "RTM_DELLINK"},
+	{Val: unix.RTM_GETLINK, Name: "RTM_GETLINK"},
+	{Val: unix.RTM_SETLINK, Name: "RTM_SETLINK"},
+	{Val: unix.RTM_NEWADDR, Name: "RTM_NEWADDR"},
+	{Val: unix.RTM_DELADDR, Name: "RTM_DELADDR"},
+	{Val: unix.RTM_GETADDR, Name: "RTM_GETADDR"},
+	{Val: unix.RTM_NEWROUTE, Name: "RTM_NEWROUTE"},
+	{Val: unix.RTM_DELROUTE, Name: "RTM_DELROUTE"},
+	{Val: unix.RTM_GETROUTE, Name: "RTM_GETROUTE"},
+	{Val: unix.RTM_NEWNEIGH, Name: "RTM_NEWNEIGH"},
+	{Val: unix.RTM_DELNEIGH, Name: "RTM_DELNEIGH"},
+	{Val: unix.RTM_GETNEIGH, Name: "RTM_GETNEIGH"},
+	{Val: unix.RTM_NEWRULE, Name: "RTM_NEWRULE"},
+	{Val: unix.RTM_DELRULE, Name: "RTM_DELRULE"},
+	{Val: unix.RTM_GETRULE, Name: "RTM_GETRULE"},
+	{Val: unix.RTM_NEWQDISC, Name: "RTM_NEWQDISC"},
+	{Val: unix.RTM_DELQDISC, Name: "RTM_DELQDISC"},
+	{Val: unix.RTM_GETQDISC, Name: "RTM_GETQDISC"},
+	{Val: unix.RTM_NEWTCLASS, Name: "RTM_NEWTCLASS"},
+	{Val: unix.RTM_DELTCLASS, Name: "RTM_DELTCLASS"},
+	{Val: unix.RTM_GETTCLASS, Name: "RTM_GETTCLASS"},
+	{Val: unix.RTM_NEWTFILTER, Name: "RTM_NEWTFILTER"},
+	{Val: unix.RTM_DELTFILTER, Name: "RTM_DELTFILTER"},
+	{Val: unix.RTM_GETTFILTER, Name: "RTM_GETTFILTER"},
+	{Val: unix.RTM_NEWACTION, Name: "RTM_NEWACTION"},
+	{Val: unix.RTM_DELACTION, Name: "RTM_DELACTION"},
+	{Val: unix.RTM_GETACTION, Name: "RTM_GETACTION"},
+	{Val: 52, Name: "RTM_NEWPREFIX"},
+	{Val: 58, Name: "RTM_GETMULTICAST"},
+	{Val: 62, Name: "RTM_GETANYCAST"},
+	{Val: 64, Name: "RTM_NEWNEIGHTBL"},
+	{Val: 66, Name: "RTM_GETNEIGHTBL"},
+	{Val: 67, Name: "RTM_SETNEIGHTBL"},
+	{Val: 68, Name: "RTM_NEWNDUSEROPT"},
+	{Val: 72, Name: "RTM_NEWADDRLABEL"},
+	{Val: 73, Name: "RTM_DELADDRLABEL"},
+	{Val: 74, Name: "RTM_GETADDRLABEL"},
+	{Val: 78, Name: "RTM_GETDCB"},
+	{Val: 79, Name: "RTM_SETDCB"},
+	{Val: 80, Name: "RTM_NEWNETCONF"},
+	{Val: 81, Name: "RTM_DELNETCONF"},
+	{Val: 82, Name: "RTM_GETNETCONF"},
+	{Val: 84, Name: "RTM_NEWMDB"},
+	{Val: 85, Name: "RTM_DELMDB"},
+	{Val: 86, Name: "RTM_GETMDB"},
+	{Val: 88, Name: "RTM_NEWNSID"},
+	{Val: 89, Name: "RTM_DELNSID"},
+	{Val: 90, Name: "RTM_GETNSID"},
+	{Val: 92, Name: "RTM_NEWSTATS"},
+	{Val: 94, Name: "RTM_GETSTATS"},
+	{Val: 95, Name: "RTM_SETSTATS"},
+	{Val: 96, Name: "RTM_NEWCACHEREPORT"},
+	{Val: 100, Name: "RTM_NEWCHAIN"},
+	{Val: 101, Name: "RTM_DELCHAIN"},
+	{Val: 102, Name: "RTM_GETCHAIN"},
+	{Val: 104, Name: "RTM_NEWNEXTHOP"},
+	{Val: 105, Name: "RTM_DELNEXTHOP"},
+	{Val: 106, Name: "RTM_GETNEXTHOP"},
+	{Val: 108, Name: "RTM_NEWLINKPROP"},
+	{Val: 109, Name: "RTM_DELLINKPROP"},
+	{Val: 110, Name: "RTM_GETLINKPROP"},
+	{Val: 112, Name: "RTM_NEWVLAN"},
+	{Val: 113, Name: "RTM_DELVLAN"},
+	{Val: 114, Name: "RTM_GETVLAN"},
+	{Val: 116, Name: "RTM_NEWNEXTHOPBUCKET"},
+	{Val: 117, Name: "RTM_DELNEXTHOPBUCKET"},
+	{Val: 118, Name: "RTM_GETNEXTHOPBUCKET"},
+	{Val: 120, Name: "RTM_NEWTUNNEL"},
+	{Val: 121, Name: "RTM_DELTUNNEL"},
+	{Val: 122, Name: "RTM_GETTUNNEL"},
+}
+
+// nlSockDiagTypes names NETLINK_SOCK_DIAG's message types.
+var nlSockDiagTypes = format.ValueSet{
+	{Val: 18, Name: "TCPDIAG_GETSOCK"},
+	{Val: 19, Name: "DCCPDIAG_GETSOCK"},
+	{Val: 20, Name: "SOCK_DIAG_BY_FAMILY"},
+	{Val: 21, Name: "SOCK_DESTROY"},
+}
+
+// ifaFlags are IFA_F_* address flags.
+var ifaFlags = format.FlagSet{
+	{Val: unix.IFA_F_SECONDARY, Name: "IFA_F_SECONDARY"},
+	{Val: unix.IFA_F_NODAD, Name: "IFA_F_NODAD"},
+	{Val: unix.IFA_F_OPTIMISTIC, Name: "IFA_F_OPTIMISTIC"},
+	{Val: unix.IFA_F_DADFAILED, Name: "IFA_F_DADFAILED"},
+	{Val: unix.IFA_F_HOMEADDRESS, Name: "IFA_F_HOMEADDRESS"},
+	{Val: unix.IFA_F_DEPRECATED, Name: "IFA_F_DEPRECATED"},
+	{Val: unix.IFA_F_TENTATIVE, Name: "IFA_F_TENTATIVE"},
+	{Val: unix.IFA_F_PERMANENT, Name: "IFA_F_PERMANENT"},
+	{Val: 0x100, Name: "IFA_F_MANAGETEMPADDR"},
+	{Val: 0x200, Name: "IFA_F_NOPREFIXROUTE"},
+	{Val: 0x400, Name: "IFA_F_MCAUTOJOIN"},
+	{Val: 0x800, Name: "IFA_F_STABLE_PRIVACY"},
+}
+
+// routingScopes names RT_SCOPE_* values.
+var routingScopes = format.ValueSet{
+	{Val: unix.RT_SCOPE_UNIVERSE, Name: "RT_SCOPE_UNIVERSE"},
+	{Val: unix.RT_SCOPE_SITE, Name: "RT_SCOPE_SITE"},
+	{Val: unix.RT_SCOPE_LINK, Name: "RT_SCOPE_LINK"},
+	{Val: unix.RT_SCOPE_HOST, Name: "RT_SCOPE_HOST"},
+	{Val: unix.RT_SCOPE_NOWHERE, Name: "RT_SCOPE_NOWHERE"},
+}
+
+// ifaAttrs names IFA_* attributes.
+var ifaAttrs = format.ValueSet{
+	{Val: 0, Name: "IFA_UNSPEC"},
+	{Val: 1, Name: "IFA_ADDRESS"},
+	{Val: 2, Name: "IFA_LOCAL"},
+	{Val: 3, Name: "IFA_LABEL"},
+	{Val: 4, Name: "IFA_BROADCAST"},
+	{Val: 5, Name: "IFA_ANYCAST"},
+	{Val: 6, Name: "IFA_CACHEINFO"},
+	{Val: 7, Name: "IFA_MULTICAST"},
+	{Val: 8, Name: "IFA_FLAGS"},
+	{Val: 9, Name: "IFA_RT_PRIORITY"},
+	{Val: 10, Name: "IFA_TARGET_NETNSID"},
+	{Val: 11, Name: "IFA_PROTO"},
+}
+
+// iflaAttrs names IFLA_* attributes.
+var iflaAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_UNSPEC"},
+	{Val: 1, Name: "IFLA_ADDRESS"},
+	{Val: 2, Name: "IFLA_BROADCAST"},
+	{Val: 3, Name: "IFLA_IFNAME"},
+	{Val: 4, Name: "IFLA_MTU"},
+	{Val: 5, Name: "IFLA_LINK"},
+	{Val: 6, Name: "IFLA_QDISC"},
+	{Val: 7, Name: "IFLA_STATS"},
+	{Val: 8, Name: "IFLA_COST"},
+	{Val: 9, Name: "IFLA_PRIORITY"},
+	{Val: 10, Name: "IFLA_MASTER"},
+	{Val: 11, Name: "IFLA_WIRELESS"},
+	{Val: 12, Name: "IFLA_PROTINFO"},
+	{Val: 13, Name: "IFLA_TXQLEN"},
+	{Val: 14, Name: "IFLA_MAP"},
+	{Val: 15, Name: "IFLA_WEIGHT"},
+	{Val: 16, Name: "IFLA_OPERSTATE"},
+	{Val: 17, Name: "IFLA_LINKMODE"},
+	{Val: 18, Name: "IFLA_LINKINFO"},
+	{Val: 19, Name: "IFLA_NET_NS_PID"},
+	{Val: 20, Name: "IFLA_IFALIAS"},
+	{Val: 21, Name: "IFLA_NUM_VF"},
+	{Val: 22, Name: "IFLA_VFINFO_LIST"},
+	{Val: 23, Name: "IFLA_STATS64"},
+	{Val: 24, Name: "IFLA_VF_PORTS"},
+	{Val: 25, Name: "IFLA_PORT_SELF"},
+	{Val: 26, Name: "IFLA_AF_SPEC"},
+	{Val: 27, Name: "IFLA_GROUP"},
+	{Val: 28, Name: "IFLA_NET_NS_FD"},
+	{Val: 29, Name: "IFLA_EXT_MASK"},
+	{Val: 30, Name: "IFLA_PROMISCUITY"},
+	{Val: 31, Name: "IFLA_NUM_TX_QUEUES"},
+	{Val: 32, Name: "IFLA_NUM_RX_QUEUES"},
+	{Val: 33, Name: "IFLA_CARRIER"},
+	{Val: 34, Name: "IFLA_PHYS_PORT_ID"},
+	{Val: 35, Name: "IFLA_CARRIER_CHANGES"},
+	{Val: 36, Name: "IFLA_PHYS_SWITCH_ID"},
+	{Val: 37, Name: "IFLA_LINK_NETNSID"},
+	{Val: 38, Name: "IFLA_PHYS_PORT_NAME"},
+	{Val: 39, Name: "IFLA_PROTO_DOWN"},
+	{Val: 40, Name: "IFLA_GSO_MAX_SEGS"},
+	{Val: 41, Name: "IFLA_GSO_MAX_SIZE"},
+	{Val: 42, Name: "IFLA_PAD"},
+	{Val: 43, Name: "IFLA_XDP"},
+	{Val: 44, Name: "IFLA_EVENT"},
+	{Val: 45, Name: "IFLA_NEW_NETNSID"},
+	{Val: 46, Name: "IFLA_TARGET_NETNSID"},
+	{Val: 47, Name: "IFLA_CARRIER_UP_COUNT"},
+	{Val: 48, Name: "IFLA_CARRIER_DOWN_COUNT"},
+	{Val: 49, Name: "IFLA_NEW_IFINDEX"},
+	{Val: 50, Name: "IFLA_MIN_MTU"},
+	{Val: 51, Name: "IFLA_MAX_MTU"},
+	{Val: 52, Name: "IFLA_PROP_LIST"},
+	{Val: 53, Name: "IFLA_ALT_IFNAME"},
+	{Val: 54, Name: "IFLA_PERM_ADDRESS"},
+	{Val: 55, Name: "IFLA_PROTO_DOWN_REASON"},
+	{Val: 56, Name: "IFLA_PARENT_DEV_NAME"},
+	{Val: 57, Name: "IFLA_PARENT_DEV_BUS_NAME"},
+	{Val: 58, Name: "IFLA_GRO_MAX_SIZE"},
+	{Val: 59, Name: "IFLA_TSO_MAX_SIZE"},
+	{Val: 60, Name: "IFLA_TSO_MAX_SEGS"},
+	{Val: 61, Name: "IFLA_ALLMULTI"},
+}
+
+// iflaXdpAttrs names IFLA_XDP_* attributes.
+var iflaXdpAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_XDP_UNSPEC"},
+	{Val: 1, Name: "IFLA_XDP_FD"},
+	{Val: 2, Name: "IFLA_XDP_ATTACHED"},
+	{Val: 3, Name: "IFLA_XDP_FLAGS"},
+	{Val: 4, Name: "IFLA_XDP_PROG_ID"},
+	{Val: 5, Name: "IFLA_XDP_DRV_PROG_ID"},
+	{Val: 6, Name: "IFLA_XDP_SKB_PROG_ID"},
+	{Val: 7, Name: "IFLA_XDP_HW_PROG_ID"},
+	{Val: 8, Name: "IFLA_XDP_EXPECTED_FD"},
+}
+
+// xdpAttached names IFLA_XDP_ATTACHED's values.
+var xdpAttached = format.ValueSet{
+	{Val: 0, Name: "XDP_ATTACHED_NONE"},
+	{Val: 1, Name: "XDP_ATTACHED_DRV"},
+	{Val: 2, Name: "XDP_ATTACHED_SKB"},
+	{Val: 3, Name: "XDP_ATTACHED_HW"},
+	{Val: 4, Name: "XDP_ATTACHED_MULTI"},
+}
+
+// rtaAttrs names RTA_* attributes.
+var rtaAttrs = format.ValueSet{
+	{Val: 0, Name: "RTA_UNSPEC"},
+	{Val: 1, Name: "RTA_DST"},
+	{Val: 2, Name: "RTA_SRC"},
+	{Val: 3, Name: "RTA_IIF"},
+	{Val: 4, Name: "RTA_OIF"},
+	{Val: 5, Name: "RTA_GATEWAY"},
+	{Val: 6, Name: "RTA_PRIORITY"},
+	{Val: 7, Name: "RTA_PREFSRC"},
+	{Val: 8, Name: "RTA_METRICS"},
+	{Val: 9, Name: "RTA_MULTIPATH"},
+	{Val: 10, Name: "RTA_PROTOINFO"},
+	{Val: 11, Name: "RTA_FLOW"},
+	{Val: 12, Name: "RTA_CACHEINFO"},
+	{Val: 13, Name: "RTA_SESSION"},
+	{Val: 14, Name: "RTA_MP_ALGO"},
+	{Val: 15, Name: "RTA_TABLE"},
+	{Val: 16, Name: "RTA_MARK"},
+	{Val: 17, Name: "RTA_MFC_STATS"},
+	{Val: 18, Name: "RTA_VIA"},
+	{Val: 19, Name: "RTA_NEWDST"},
+	{Val: 20, Name: "RTA_PREF"},
+	{Val: 21, Name: "RTA_ENCAP_TYPE"},
+	{Val: 22, Name: "RTA_ENCAP"},
+	{Val: 23, Name: "RTA_EXPIRES"},
+	{Val: 24, Name: "RTA_PAD"},
+	{Val: 25, Name: "RTA_UID"},
+	{Val: 26, Name: "RTA_TTL_PROPAGATE"},
+	{Val: 27, Name: "RTA_IP_PROTO"},
+	{Val: 28, Name: "RTA_SPORT"},
+	{Val: 29, Name: "RTA_DPORT"},
+	{Val: 30, Name: "RTA_NH_ID"},
+}
+
+// routingTables names RT_TABLE_* ids.
+var routingTables = format.ValueSet{
+	{Val: 0, Name: "RT_TABLE_UNSPEC"},
+	{Val: 252, Name: "RT_TABLE_COMPAT"},
+	{Val: 253, Name: "RT_TABLE_DEFAULT"},
+	{Val: 254, Name: "RT_TABLE_MAIN"},
+	{Val: 255, Name: "RT_TABLE_LOCAL"},
+}
+
+// routingProtocols names RTPROT_* values.
+var routingProtocols = format.ValueSet{
+	{Val: 0, Name: "RTPROT_UNSPEC"},
+	{Val: 1, Name: "RTPROT_REDIRECT"},
+	{Val: 2, Name: "RTPROT_KERNEL"},
+	{Val: 3, Name: "RTPROT_BOOT"},
+	{Val: 4, Name: "RTPROT_STATIC"},
+	{Val: 8, Name: "RTPROT_GATED"},
+	{Val: 9, Name: "RTPROT_RA"},
+	{Val: 10, Name: "RTPROT_MRT"},
+	{Val: 11, Name: "RTPROT_ZEBRA"},
+	{Val: 12, Name: "RTPROT_BIRD"},
+	{Val: 13, Name: "RTPROT_DNROUTED"},
+	{Val: 14, Name: "RTPROT_XORP"},
+	{Val: 15, Name: "RTPROT_NTK"},
+	{Val: 16, Name: "RTPROT_DHCP"},
+	{Val: 17, Name: "RTPROT_MROUTED"},
+	{Val: 18, Name: "RTPROT_KEEPALIVED"},
+	{Val: 42, Name: "RTPROT_BABEL"},
+	{Val: 99, Name: "RTPROT_OPENR"},
+	{Val: 186, Name: "RTPROT_BGP"},
+	{Val: 187, Name: "RTPROT_ISIS"},
+	{Val: 188, Name: "RTPROT_OSPF"},
+	{Val: 189, Name: "RTPROT_RIP"},
+	{Val: 192, Name: "RTPROT_EIGRP"},
+}
+
+// routingTypes names RTN_* route types.
+var routingTypes = format.ValueSet{
+	{Val: 0, Name: "RTN_UNSPEC"},
+	{Val: 1, Name: "RTN_UNICAST"},
+	{Val: 2, Name: "RTN_LOCAL"},
+	{Val: 3, Name: "RTN_BROADCAST"},
+	{Val: 4, Name: "RTN_ANYCAST"},
+	{Val: 5, Name: "RTN_MULTICAST"},
+	{Val: 6, Name: "RTN_BLACKHOLE"},
+	{Val: 7, Name: "RTN_UNREACHABLE"},
+	{Val: 8, Name: "RTN_PROHIBIT"},
+	{Val: 9, Name: "RTN_THROW"},
+	{Val: 10, Name: "RTN_NAT"},
+	{Val: 11, Name: "RTN_XRESOLVE"},
+}
+
+// routingFlags are rtm_flags' bits.
+var routingFlags = format.FlagSet{
+	{Val: 0x100, Name: "RTM_F_NOTIFY"},
+	{Val: 0x200, Name: "RTM_F_CLONED"},
+	{Val: 0x400, Name: "RTM_F_EQUALIZE"},
+	{Val: 0x800, Name: "RTM_F_PREFIX"},
+	{Val: 0x1000, Name: "RTM_F_LOOKUP_TABLE"},
+	{Val: 0x2000, Name: "RTM_F_FIB_MATCH"},
+	{Val: 0x4000, Name: "RTM_F_OFFLOAD"},
+	{Val: 0x8000, Name: "RTM_F_TRAP"},
+	{Val: 0x20000000, Name: "RTM_F_OFFLOAD_FAILED"},
+}
+
+// sockDiagAttrs names INET_DIAG_* attributes.
+var inetDiagAttrs = format.ValueSet{
+	{Val: 0, Name: "INET_DIAG_NONE"},
+	{Val: 1, Name: "INET_DIAG_MEMINFO"},
+	{Val: 2, Name: "INET_DIAG_INFO"},
+	{Val: 3, Name: "INET_DIAG_VEGASINFO"},
+	{Val: 4, Name: "INET_DIAG_CONG"},
+	{Val: 5, Name: "INET_DIAG_TOS"},
+	{Val: 6, Name: "INET_DIAG_TCLASS"},
+	{Val: 7, Name: "INET_DIAG_SKMEMINFO"},
+	{Val: 8, Name: "INET_DIAG_SHUTDOWN"},
+	{Val: 9, Name: "INET_DIAG_DCTCPINFO"},
+	{Val: 10, Name: "INET_DIAG_PROTOCOL"},
+	{Val: 11, Name: "INET_DIAG_SKV6ONLY"},
+	{Val: 12, Name: "INET_DIAG_LOCALS"},
+	{Val: 13, Name: "INET_DIAG_PEERS"},
+	{Val: 14, Name: "INET_DIAG_PAD"},
+	{Val: 15, Name: "INET_DIAG_MARK"},
+	{Val: 16, Name: "INET_DIAG_BBRINFO"},
+	{Val: 17, Name: "INET_DIAG_CLASS_ID"},
+	{Val: 18, Name: "INET_DIAG_MD5SIG"},
+	{Val: 19, Name: "INET_DIAG_ULP_INFO"},
+	{Val: 20, Name: "INET_DIAG_SK_BPF_STORAGES"},
+	{Val: 21, Name: "INET_DIAG_CGROUP_ID"},
+	{Val: 22, Name: "INET_DIAG_SOCKOPT"},
+}
+
+// inetDiagReqAttrs names INET_DIAG_REQ_* attributes.
+var inetDiagReqAttrs = format.ValueSet{
+	{Val: 0, Name: "INET_DIAG_REQ_NONE"},
+	{Val: 1, Name: "INET_DIAG_REQ_BYTECODE"},
+	{Val: 2, Name: "INET_DIAG_REQ_SK_BPF_STORAGES"},
+	{Val: 3, Name: "INET_DIAG_REQ_PROTOCOL"},
+}
+
+// tcpStates names TCP_* socket states.
+var tcpStates = format.ValueSet{
+	{Val: 1, Name: "TCP_ESTABLISHED"},
+	{Val: 2, Name: "TCP_SYN_SENT"},
+	{Val: 3, Name: "TCP_SYN_RECV"},
+	{Val: 4, Name: "TCP_FIN_WAIT1"},
+	{Val: 5, Name: "TCP_FIN_WAIT2"},
+	{Val: 6, Name: "TCP_TIME_WAIT"},
+	{Val: 7, Name: "TCP_CLOSE"},
+	{Val: 8, Name: "TCP_CLOSE_WAIT"},
+	{Val: 9, Name: "TCP_LAST_ACK"},
+	{Val: 10, Name: "TCP_LISTEN"},
+	{Val: 11, Name: "TCP_CLOSING"},
+	{Val: 12, Name: "TCP_NEW_SYN_RECV"},
+}
+
+// ipTOS are rtm_tos' IPTOS_* bits.
+var ipTOS = format.FlagSet{
+	{Val: 0x10, Name: "IPTOS_LOWDELAY"},
+	{Val: 0x08, Name: "IPTOS_THROUGHPUT"},
+	{Val: 0x04, Name: "IPTOS_RELIABILITY"},
+	{Val: 0x02, Name: "IPTOS_MINCOST"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

@@ -55,9 +55,14 @@ type fdEntry struct {
 	// sock is the socket inode, when link is "socket:[N]"; sockDone says
 	// its details were found (strace caches only found ones), sockStale
 	// that a network call on the fd may have changed what a lookup finds.
-	sock      uint64
-	proto     string
-	sockDone  bool
+	sock     uint64
+	proto    string
+	sockDone bool
+	// nlProto is what NetlinkProto found, when nlKnown: a netlink
+	// protocol, or -2 for an fd that is not a netlink socket. An unknown
+	// protocol (an unbound socket) is not kept: the next call asks again.
+	nlProto   int
+	nlKnown   bool
 	sockStale bool
 }
 
@@ -726,6 +731,67 @@ func (fc *fdCache) netlinkDiag(ino uint64, proto string) (string, diagResult) {
 		return true
 	})
 	return out, r
+}
+
+// NetlinkProto is the decoder's NetlinkProto hook: the netlink protocol
+// of fd in the current process, found as strace finds it (the socket's
+// "NETLINK:[ROUTE:portid]" details through sock_diag, whatever -y says)
+// and kept with the fd's entry; -1 for a netlink socket sock_diag does not
+// list yet (not bound), -2 for any other fd.
+func (fc *fdCache) NetlinkProto(fd int) int {
+	if fd < 0 {
+		return -2
+	}
+	e := fc.entry(fd)
+	if e == nil {
+		return -2
+	}
+	if e.nlKnown {
+		return e.nlProto
+	}
+	ino := socketInode(e.link)
+	if ino != 0 && e.proto == "" {
+		p := make([]byte, 32)
+		if n, err := unix.Getxattr("/proc/"+strconv.Itoa(fc.cur.pid)+"/fd/"+strconv.Itoa(fd), "system.sockprotoname", p); err == nil {
+			e.proto = strings.TrimRight(string(p[:n]), "\x00")
+		}
+	}
+	if ino == 0 || e.proto != "NETLINK" {
+		e.nlProto, e.nlKnown = -2, true
+		return -2
+	}
+	text, found := fc.socketDetails(fc.cur, ino, e.proto)
+	if !found {
+		return -1
+	}
+	e.nlProto, e.nlKnown = netlinkProtoOf(text), true
+	return e.nlProto
+}
+
+// netlinkProtoOf reads the protocol out of "NETLINK:[ROUTE:1234]" (or
+// "NETLINK:[16]"): -1 when there is none.
+func netlinkProtoOf(text string) int {
+	rest, ok := strings.CutPrefix(text, "NETLINK:[")
+	if !ok {
+		return -1
+	}
+	for p := 0; p < 256; p++ {
+		if name, ok := netlinkProtos[uint8(p)]; ok && strings.HasPrefix(rest, name) {
+			return p
+		}
+	}
+	n := 0
+	i := 0
+	for ; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+		n = n*10 + int(rest[i]-'0')
+		if n > 1<<20 {
+			return -1
+		}
+	}
+	if i == 0 {
+		return -1
+	}
+	return n
 }
 
 // netlinkSockText is strace's text for a netlink socket:

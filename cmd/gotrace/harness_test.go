@@ -269,11 +269,33 @@ func normalize(s string) string {
 		if reTimex.MatchString(l) {
 			l = reTimexNTP.ReplaceAllString(l, "$1=N")
 		}
+		l = netlinkCounters(l)
 		l = randomBytes(l)
 		l = replacePids(l, order, pids)
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Netlink replies hold counters that change between two runs: an
+// interface's traffic statistics (IFLA_STATS, IFLA_STATS64), a route's
+// last use in jiffies (RTA_CACHEINFO), a socket's inode and cookie
+// (sock_diag).
+var (
+	reNlStats  = regexp.MustCompile(`\b((?:rx|tx)_(?:packets|bytes|errors|dropped|[a-z]+_errors|compressed|nohandler|otherhost_dropped)|multicast|collisions)=\d+`)
+	reNlRoute  = regexp.MustCompile(`\b(rta_lastuse)=\d+`)
+	reNlInode  = regexp.MustCompile(`\b(idiag_inode|udiag_ino|udiag_peer|ndiag_ino)=\d+`)
+	reNlCookie = regexp.MustCompile(`\b((?:idiag|udiag|ndiag)_cookie)=\[\d+, \d+\]`)
+)
+
+func netlinkCounters(l string) string {
+	if !strings.Contains(l, "nlmsg_len=") {
+		return l
+	}
+	l = reNlStats.ReplaceAllString(l, "$1=N")
+	l = reNlRoute.ReplaceAllString(l, "$1=N")
+	l = reNlInode.ReplaceAllString(l, "$1=N")
+	return reNlCookie.ReplaceAllString(l, "$1=[N, N]")
 }
 
 // pidCalls are the syscalls whose arguments or return value hold pids: on

@@ -368,13 +368,14 @@ func newAnalysis(s *session) *analysis {
 			a.groups = map[int][]format.SummaryRow{}
 		}
 	}
-	if c.fdMode != 0 || len(c.paths) > 0 || c.json || c.summaryBy == "fd" {
-		mode := c.fdMode
-		a.fds = newFdCache(mode, s.cfg.xmode)
-		if mode != 0 {
-			s.dec.Opts.FdDecor = a.fds.Decor
-		}
+	// The fd cache is always kept: besides -y's decorations, -P and
+	// --summary-by=fd, it tells the decoder which fds are netlink
+	// sockets (strace decodes their messages whatever -y says).
+	a.fds = newFdCache(c.fdMode, s.cfg.xmode)
+	if c.fdMode != 0 {
+		s.dec.Opts.FdDecor = a.fds.Decor
 	}
+	s.dec.Opts.NetlinkProto = a.fds.NetlinkProto
 	for _, p := range c.paths {
 		a.addPath(p)
 	}

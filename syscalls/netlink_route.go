@@ -1,0 +1,392 @@
+package syscalls
+
+import (
+	"encoding/binary"
+
+	"github.com/gotrace/gotrace/format"
+	"golang.org/x/sys/unix"
+)
+
+// NETLINK_ROUTE payloads: struct ifaddrmsg (RTM_*ADDR), struct ifinfomsg
+// (RTM_*LINK) and struct rtmsg (RTM_*ROUTE) with their attributes; other
+// message types print their family and bytes.
+
+// rtnlPayload appends the payload of a NETLINK_ROUTE message; false for
+// NLMSG_DONE, whose payload prints as the control messages' do.
+func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
+	if typ == unix.NLMSG_DONE {
+		return false
+	}
+	fb, ok := m.get(off, 1)
+	if !ok {
+		d.Addr(m.base + off)
+		return true
+	}
+	family := fb[0]
+	switch typ {
+	case unix.RTM_NEWLINK, unix.RTM_DELLINK, unix.RTM_GETLINK, unix.RTM_SETLINK:
+		d.ifinfomsg(m, family, off, n)
+	case unix.RTM_NEWADDR, unix.RTM_DELADDR, unix.RTM_GETADDR, 58, 62: // RTM_GETMULTICAST, RTM_GETANYCAST
+		d.ifaddrmsg(m, family, off, n)
+	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE, unix.RTM_GETROUTE:
+		d.rtmsg(m, family, off, n)
+	default:
+		d.S("{family=")
+		d.Value(addrFamilies, uint64(family), "AF_???")
+		if n > 1 {
+			d.S(", data=")
+			d.nlHexStr(m, off+1, n-1)
+		}
+		d.S("}")
+	}
+	return true
+}
+
+// rtnlAttrsAfter appends ", " and the attributes after a header of size
+// bytes, if any.
+func (d *Decoder) rtnlAttrsAfter(m *nlMem, off, n, size uint64, spec *nlaSpec) {
+	size = (size + 3) &^ 3
+	if n > size {
+		d.S(", ")
+		d.nlAttrs(m, off+size, n-size, spec)
+	}
+}
+
+// ifaddrmsg appends a struct ifaddrmsg and its IFA_* attributes.
+func (d *Decoder) ifaddrmsg(m *nlMem, family uint8, off, n uint64) {
+	const size = 8
+	d.S("{ifa_family=")
+	d.Value(addrFamilies, uint64(family), "AF_???")
+	d.S(", ")
+	if n < size {
+		d.S("...}")
+		return
+	}
+	b, ok := m.get(off, size)
+	if !ok {
+		d.Addr(m.base + off + 1)
+		d.S("}")
+		return
+	}
+	d.S("ifa_prefixlen=")
+	d.Uint(uint64(b[1]))
+	d.S(", ifa_flags=")
+	d.Flags(ifaFlags, uint64(b[2]), "IFA_F_???")
+	d.S(", ifa_scope=")
+	d.Value(routingScopes, uint64(b[3]), "RT_SCOPE_???")
+	d.S(", ifa_index=")
+	d.ifindex(binary.LittleEndian.Uint32(b[4:]))
+	d.S("}")
+	d.rtnlAttrsAfter(m, off, n, size, ifaAttrSpec(family))
+}
+
+// ifaAttrSpec returns the IFA_* decoders for an address family (the
+// addresses' format follows ifa_family).
+func ifaAttrSpec(family uint8) *nlaSpec {
+	return &nlaSpec{names: ifaAttrs, dflt: "IFA_???",
+		dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+			switch typ {
+			case 1, 2, 4, 5, 7: // IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_ANYCAST, IFA_MULTICAST
+				return d.nlaInet(m, family, off, n)
+			case 3: // IFA_LABEL
+				d.nlCStr(m, off, n)
+				return true
+			case 6: // IFA_CACHEINFO
+				b, fits, ok := d.nlStruct(m, off, n, 16)
+				if ok {
+					d.nlFields(b, 4, "ifa_prefered", "ifa_valid", "cstamp", "tstamp")
+				}
+				return fits
+			case 8: // IFA_FLAGS
+				return d.nlaXval(m, off, n, 4, nil, "IFA_F_???", ifaFlags)
+			case 9: // IFA_RT_PRIORITY
+				return d.nlaUint(m, off, n, 4)
+			case 10: // IFA_TARGET_NETNSID
+				return d.nlaInt(m, off, n, 4)
+			}
+			return false
+		}}
+}
+
+// ifinfomsg appends a struct ifinfomsg and its IFLA_* attributes.
+func (d *Decoder) ifinfomsg(m *nlMem, family uint8, off, n uint64) {
+	const size = 16
+	d.S("{ifi_family=")
+	d.Value(addrFamilies, uint64(family), "AF_???")
+	d.S(", ")
+	if n < size {
+		d.S("...}")
+		return
+	}
+	b, ok := m.get(off, size)
+	if !ok {
+		d.Addr(m.base + off + 1)
+		d.S("}")
+		return
+	}
+	le := binary.LittleEndian
+	d.S("ifi_type=")
+	d.Value(arpHardwareTypes, uint64(le.Uint16(b[2:])), "ARPHRD_???")
+	d.S(", ifi_index=")
+	d.ifindex(le.Uint32(b[4:]))
+	d.S(", ifi_flags=")
+	d.Flags(iffFlags, uint64(le.Uint32(b[8:])), "IFF_???")
+	d.S(", ifi_change=")
+	d.Hex(uint64(le.Uint32(b[12:])))
+	d.S("}")
+	d.rtnlAttrsAfter(m, off, n, size, iflaAttrSpec)
+}
+
+// Interface statistics: struct rtnl_link_stats (32-bit counters) and
+// rtnl_link_stats64, the fields strace 6.1 prints.
+var linkStatsFields = []string{
+	"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
+	"tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions",
+	"rx_length_errors", "rx_over_errors", "rx_crc_errors",
+	"rx_frame_errors", "rx_fifo_errors", "rx_missed_errors",
+	"tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed",
+	"tx_compressed", "rx_nohandler",
+}
+
+// linkStats appends a statistics structure of 4- or 8-byte counters:
+// the 23 fields every kernel sends, then rx_nohandler (and, for the
+// 64-bit one, rx_otherhost_dropped) when the attribute holds them.
+func (d *Decoder) linkStats(m *nlMem, off, n uint64, size int) bool {
+	min := uint64(23 * size)
+	if n < min {
+		return false
+	}
+	names := linkStatsFields[:23]
+	count := uint64(23)
+	if n >= 24*uint64(size) {
+		names, count = linkStatsFields, 24
+	}
+	other := size == 8 && n >= 25*8
+	if other {
+		count = 25
+	}
+	b, ok := m.get(off, count*uint64(size))
+	if !ok {
+		d.Addr(m.base + off)
+		return true
+	}
+	d.nlFields(b[:len(names)*size], size, names...)
+	if other {
+		d.B = d.B[:len(d.B)-1]
+		d.S(", rx_otherhost_dropped=")
+		d.Uint(leUint(b[24*8 : 25*8]))
+		d.S("}")
+	}
+	return true
+}
+
+// hwaddr appends a hardware address as strace prints one: hex bytes
+// joined by colons (the bytes as a string with -X raw, both with -X
+// verbose).
+func (d *Decoder) hwaddr(b []byte) {
+	st := d.Opts.Style
+	if st != format.Abbrev {
+		d.B = format.AppendQuoted(d.B, b, format.XAll, false)
+		if st == format.Raw {
+			return
+		}
+		d.S(" /* ")
+		defer d.S(" */")
+	}
+	for i, c := range b {
+		if i > 0 {
+			d.S(":")
+		}
+		d.hex0(uint64(c), 2)
+	}
+}
+
+var iflaXdpAttrSpec = &nlaSpec{names: iflaXdpAttrs, dflt: "IFLA_XDP_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		switch typ {
+		case 1, 8: // IFLA_XDP_FD, IFLA_XDP_EXPECTED_FD
+			if n < 4 {
+				return false
+			}
+			b, ok := m.get(off, 4)
+			if !ok {
+				d.Addr(m.base + off)
+				return true
+			}
+			d.Fd(int(int32(binary.LittleEndian.Uint32(b))))
+			return true
+		case 2: // IFLA_XDP_ATTACHED
+			return d.nlaXval(m, off, n, 1, xdpAttached, "XDP_ATTACHED_???", nil)
+		case 3: // IFLA_XDP_FLAGS
+			return d.nlaUint(m, off, n, 4)
+		case 4, 5, 6, 7: // IFLA_XDP_*PROG_ID
+			return d.nlaUint(m, off, n, 4)
+		}
+		return false
+	}}
+
+// iflaAttrSpec: the IFLA_* attributes.
+var iflaAttrSpec = &nlaSpec{names: iflaAttrs, dflt: "IFLA_???", dec: iflaAttr}
+
+func iflaAttr(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+	switch typ {
+	case 1, 2, 54: // IFLA_ADDRESS, IFLA_BROADCAST, IFLA_PERM_ADDRESS
+		if n > 32 { // MAX_ADDR_LEN
+			return false
+		}
+		b, ok := m.get(off, n)
+		if !ok {
+			d.Addr(m.base + off)
+			return true
+		}
+		d.hwaddr(b)
+		return true
+	case 3, 6, 20, 38, 53, 56, 57: // IFLA_IFNAME, QDISC, IFALIAS, PHYS_PORT_NAME, ALT_IFNAME, PARENT_DEV_*
+		d.nlCStr(m, off, n)
+		return true
+	case 4, 5, 10, 13, 15, 19, 21, 27, 30, 31, 32, 35, 40, 41, 47, 48, 50, 51, 58, 59, 60, 61:
+		return d.nlaUint(m, off, n, 4)
+	case 16, 17, 33, 39: // IFLA_OPERSTATE, LINKMODE, CARRIER, PROTO_DOWN
+		return d.nlaUint(m, off, n, 1)
+	case 37, 45, 46: // IFLA_LINK_NETNSID, NEW_NETNSID, TARGET_NETNSID
+		return d.nlaInt(m, off, n, 4)
+	case 49: // IFLA_NEW_IFINDEX
+		return d.nlaIfindex(m, off, n)
+	case 7: // IFLA_STATS
+		return d.linkStats(m, off, n, 4)
+	case 23: // IFLA_STATS64
+		return d.linkStats(m, off, n, 8)
+	case 14: // IFLA_MAP: struct rtnl_link_ifmap
+		b, fits, ok := d.nlStruct(m, off, n, 32)
+		if ok {
+			le := binary.LittleEndian
+			d.S("{mem_start=")
+			d.Hex(le.Uint64(b))
+			d.S(", mem_end=")
+			d.Hex(le.Uint64(b[8:]))
+			d.S(", base_addr=")
+			d.Hex(le.Uint64(b[16:]))
+			d.S(", irq=")
+			d.Uint(uint64(le.Uint16(b[24:])))
+			d.S(", dma=")
+			d.Uint(uint64(b[26]))
+			d.S(", port=")
+			d.Uint(uint64(b[27]))
+			d.S("}")
+		}
+		return fits
+	case 28: // IFLA_NET_NS_FD
+		if n < 4 {
+			return false
+		}
+		b, ok := m.get(off, 4)
+		if !ok {
+			d.Addr(m.base + off)
+			return true
+		}
+		d.Fd(int(int32(binary.LittleEndian.Uint32(b))))
+		return true
+	case 43: // IFLA_XDP
+		d.nlAttrs(m, off, n, iflaXdpAttrSpec)
+		return true
+	}
+	return false
+}
+
+// rtmsg appends a struct rtmsg and its RTA_* attributes.
+func (d *Decoder) rtmsg(m *nlMem, family uint8, off, n uint64) {
+	const size = 12
+	d.S("{rtm_family=")
+	d.Value(addrFamilies, uint64(family), "AF_???")
+	d.S(", ")
+	if n < size {
+		d.S("...}")
+		return
+	}
+	b, ok := m.get(off, size)
+	if !ok {
+		d.Addr(m.base + off + 1)
+		d.S("}")
+		return
+	}
+	d.S("rtm_dst_len=")
+	d.Uint(uint64(b[1]))
+	d.S(", rtm_src_len=")
+	d.Uint(uint64(b[2]))
+	d.S(", rtm_tos=")
+	d.Flags(ipTOS, uint64(b[3]), "IPTOS_TOS_???")
+	d.S(", rtm_table=")
+	d.Value(routingTables, uint64(b[4]), "RT_TABLE_???")
+	d.S(", rtm_protocol=")
+	d.Value(routingProtocols, uint64(b[5]), "RTPROT_???")
+	d.S(", rtm_scope=")
+	d.Value(routingScopes, uint64(b[6]), "RT_SCOPE_???")
+	d.S(", rtm_type=")
+	d.Value(routingTypes, uint64(b[7]), "RTN_???")
+	d.S(", rtm_flags=")
+	d.Flags(routingFlags, uint64(binary.LittleEndian.Uint32(b[8:])), "RTM_F_???")
+	d.S("}")
+	d.rtnlAttrsAfter(m, off, n, size, rtaAttrSpec(family))
+}
+
+// rtaAttrSpec returns the RTA_* decoders for an address family.
+func rtaAttrSpec(family uint8) *nlaSpec {
+	return &nlaSpec{names: rtaAttrs, dflt: "RTA_???",
+		dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+			switch typ {
+			case 1, 2, 5, 7, 19: // RTA_DST, SRC, GATEWAY, PREFSRC, NEWDST
+				return d.nlaInet(m, family, off, n)
+			case 3, 4: // RTA_IIF, RTA_OIF
+				return d.nlaIfindex(m, off, n)
+			case 6, 11, 16, 25, 30: // RTA_PRIORITY, FLOW, MARK, UID, NH_ID
+				return d.nlaUint(m, off, n, 4)
+			case 15: // RTA_TABLE
+				return d.nlaXval(m, off, n, 4, routingTables, "RT_TABLE_???", nil)
+			case 12: // RTA_CACHEINFO
+				b, fits, ok := d.nlStruct(m, off, n, 32)
+				if ok {
+					le := binary.LittleEndian
+					d.S("{rta_clntref=")
+					d.Uint(uint64(le.Uint32(b)))
+					d.S(", rta_lastuse=")
+					d.Uint(uint64(le.Uint32(b[4:])))
+					d.S(", rta_expires=")
+					d.Int(int64(int32(le.Uint32(b[8:]))))
+					d.S(", rta_error=")
+					d.Uint(uint64(le.Uint32(b[12:])))
+					d.S(", rta_used=")
+					d.Int(int64(int32(le.Uint32(b[16:]))))
+					d.S(", rta_id=")
+					d.Uint(uint64(le.Uint32(b[20:])))
+					d.S(", rta_ts=")
+					d.Uint(uint64(le.Uint32(b[24:])))
+					d.S(", rta_tsage=")
+					d.Uint(uint64(le.Uint32(b[28:])))
+					d.S("}")
+				}
+				return fits
+			case 20, 26, 27: // RTA_PREF, TTL_PROPAGATE, IP_PROTO
+				if typ == 27 {
+					return d.nlaXval(m, off, n, 0, inetProtocols, "IPPROTO_???", nil)
+				}
+				return d.nlaUint(m, off, n, 1)
+			case 23: // RTA_EXPIRES
+				return d.nlaUint(m, off, n, 8)
+			case 28, 29: // RTA_SPORT, RTA_DPORT
+				if n < 2 {
+					return false
+				}
+				b, ok := m.get(off, 2)
+				if !ok {
+					d.Addr(m.base + off)
+					return true
+				}
+				d.S("htons(")
+				d.Uint(uint64(binary.BigEndian.Uint16(b)))
+				d.S(")")
+				return true
+			}
+			return false
+		}}
+}
