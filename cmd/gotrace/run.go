@@ -28,8 +28,13 @@ const outBufSize = 64 << 10
 func run(args []string, stdout, stderr io.Writer) int {
 	cfg, done, err := parseArgs(args, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "gotrace: %v\n", err)
 		var ue *usageError
+		if errors.As(err, &ue) {
+			for _, w := range ue.warnings {
+				fmt.Fprintf(stderr, "gotrace: %s\n", w)
+			}
+		}
+		fmt.Fprintf(stderr, "gotrace: %v\n", err)
 		if errors.As(err, &ue) && ue.hint {
 			fmt.Fprintln(stderr, "Try 'gotrace -h' for more information.")
 		}
@@ -37,6 +42,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if done {
 		return 0
+	}
+	for _, w := range cfg.warnings {
+		fmt.Fprintf(stderr, "gotrace: %s\n", w)
 	}
 	var path string
 	if len(cfg.cmd) > 0 {
