@@ -212,8 +212,6 @@ type Tracer struct {
 	launched int  // pid of the launched command, 0 if none
 	// filtering: the launched command runs under a seccomp filter.
 	filtering bool
-
-	loopTid   int
 	// Held threads (delay injection): how many, the earliest release,
 	// and waitHeld's watcher with its channels.
 	nheld    int
@@ -222,6 +220,8 @@ type Tracer struct {
 	ready    chan struct{}
 	ack      chan struct{}
 	acking   bool
+
+	loopTid   int
 	stops     uint32    // wait4 calls of the loop, for yield
 	lastYield time.Time // see yield
 	passive   bool      // Detach asked while filtered tracees live: trace silently

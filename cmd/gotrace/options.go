@@ -37,9 +37,9 @@ type config struct {
 	status     syscalls.StatusSet
 	statusSet  bool
 	killOnExit bool
-	an         anConfig // the analysis options (summary.go)
-	tree       bool     // --tree: each -p PID's descendants too
-	noSeccomp  bool     // --no-seccomp-bpf: no seccomp filter for a launched command
+	an         anConfig  // the analysis options (summary.go)
+	tree       bool      // --tree: each -p PID's descendants too
+	noSeccomp  bool      // --no-seccomp-bpf: no seccomp filter for a launched command
 	inject     *injector // -e inject=, -e fault=: nil without
 	warnings   []string  // strace's notes on the options, printed before tracing
 	cmd        []string
