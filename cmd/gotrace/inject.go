@@ -9,7 +9,10 @@ package main
 //
 // As in strace, only traced calls are tampered with (-e trace=, -P): so
 // gotrace's seccomp filter, which stops exactly at the traced calls, never
-// hides a call to tamper with.
+// hides a call to tamper with, and stays on. One exception (noSeccomp): a
+// signal= injection. The kernel drops a signal given when resuming from a
+// seccomp stop (strace --seccomp-bpf loses it too), and strace 6.1 runs
+// without its filter by default, so the signal is delivered there.
 
 import (
 	"fmt"
@@ -53,6 +56,8 @@ type pokeData struct {
 // replaces an earlier one for the calls both name, as in strace.
 type injector struct {
 	rules [syscallSetSlots]*injectRule
+	// signals: some rule delivers a signal (see noSeccomp).
+	signals bool
 	// execSeen: the launched command's first execve went by; strace does
 	// not tamper with it (its tracee still runs strace's own code).
 	execSeen bool
@@ -73,6 +78,7 @@ type injectThread struct {
 
 // addRule records a parsed expression for every syscall of its set.
 func (in *injector) addRule(set *syscalls.SyscallSet, r *injectRule) {
+	in.signals = in.signals || r.signo != 0
 	for nr := range in.rules {
 		if set.Has(nr) && syscalls.Name(nr) != "" && !strings.HasPrefix(syscalls.Name(nr), "syscall_") {
 			in.rules[nr] = r
@@ -166,6 +172,11 @@ func (in *injector) exit(s *session, st *tstate, ev *ptrace.Event) {
 			ev.Tid, what, hexC(uint64(rval)), errno))
 	}
 }
+
+// noSeccomp says the session must run without gotrace's seccomp filter:
+// a signal= injection is delivered at the entry's stop, which must then be
+// a syscall-entry stop, not a seccomp stop.
+func (in *injector) noSeccomp() bool { return in != nil && in.signals }
 
 // hexC prints a number as C's "%#lx" does: 0 without "0x".
 func hexC(v uint64) string {

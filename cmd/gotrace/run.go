@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
-		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "", Rusage: cfg.an.needRusage(),
+		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp(), Rusage: cfg.an.needRusage(),
 		NoTime: !needTime(cfg)})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {
