@@ -804,21 +804,22 @@ func (t *Tracer) finishTamper(th *thread) {
 func (t *Tracer) releaseHeld() {
 	now := time.Now()
 	var next time.Time
+	n := 0 // counted afresh: a held thread may have been killed meanwhile
 	for _, th := range t.threads {
 		if !th.held {
 			continue
 		}
 		if !th.holdUntil.After(now) {
 			th.held = false
-			t.nheld--
 			t.resume(th, th.holdSig)
 			continue
 		}
+		n++
 		if next.IsZero() || th.holdUntil.Before(next) {
 			next = th.holdUntil
 		}
 	}
-	t.nextHold = next
+	t.nheld, t.nextHold = n, next
 }
 
 // waitHeld is wait4 for the loop while threads are held: it also returns
