@@ -51,3 +51,46 @@ func peek(tid int, addr uint64, buf []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// WriteMem writes buf into tracee memory of tid at addr and returns how
+// many bytes it wrote (for -e inject=…:poke_enter=). One
+// process_vm_writev; PTRACE_POKEDATA, a word at a time, where it fails
+// (it cannot write a read-only page, which PTRACE_POKEDATA can). Call it
+// from the Handler, for the stopped thread of the event.
+func (t *Tracer) WriteMem(tid int, addr uint64, buf []byte) (int, error) {
+	if len(buf) == 0 {
+		return 0, nil
+	}
+	local := unix.Iovec{Base: &buf[0]}
+	local.SetLen(len(buf))
+	remote := unix.RemoteIovec{Base: uintptr(addr), Len: len(buf)}
+	if n, err := unix.ProcessVMWritev(tid, []unix.Iovec{local}, []unix.RemoteIovec{remote}, 0); err == nil && n == len(buf) {
+		return n, nil
+	}
+	return poke(tid, addr, buf)
+}
+
+// poke writes with PTRACE_POKEDATA, one aligned word per request; a word
+// only partly written is read first so its other bytes stay.
+func poke(tid int, addr uint64, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		a := addr + uint64(n)
+		aligned := a &^ 7
+		var w [8]byte
+		off := int(a - aligned)
+		if off != 0 || len(buf)-n < 8 {
+			var word uint64
+			if err := ptracePtr(unix.PTRACE_PEEKDATA, tid, uintptr(aligned), unsafe.Pointer(&word)); err != nil {
+				return n, err
+			}
+			binary.LittleEndian.PutUint64(w[:], word)
+		}
+		c := copy(w[off:], buf[n:])
+		if err := ptrace(unix.PTRACE_POKEDATA, tid, uintptr(aligned), uintptr(binary.LittleEndian.Uint64(w[:]))); err != nil {
+			return n, err
+		}
+		n += c
+	}
+	return n, nil
+}

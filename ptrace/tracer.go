@@ -90,6 +90,32 @@ type Event struct {
 	// (wait4's ru_stime), set on every stop when Options.Rusage is on:
 	// what strace -c measures a syscall with.
 	STime time.Duration
+
+	// Tamper is nil when a syscall stop is reported; the handler sets it
+	// to tamper with the call (-e inject=), see Tamper.
+	Tamper *Tamper
+	// Tampered is set at the exit of a call whose number was replaced at
+	// entry (Tamper.SetNr): Ret is then the injected value. TamperFailed
+	// says the call did not end as the replacement must (an error for
+	// -1, success for a real call), so Ret was left as the kernel set it.
+	Tampered, TamperFailed bool
+}
+
+// Tamper is what a handler asks of the tracer at a syscall stop.
+type Tamper struct {
+	// SetNr (at entry) replaces the call's number with Nr: -1 runs no
+	// call (the kernel returns -ENOSYS), or a call without side effects.
+	// At the exit, the return value becomes Ret (a negative errno for an
+	// error), in the registers and in Event.Ret.
+	SetNr bool
+	Nr    int
+	Ret   int64
+	// Signal is delivered as the thread resumes from the entry: the
+	// kernel queues it then, so it arrives after the call returns.
+	Signal int
+	// Hold keeps the thread stopped that long before resuming it (delay
+	// injection). Other threads are traced meanwhile.
+	Hold time.Duration
 }
 
 // Handler receives every event, on the tracer's goroutine. It may call
@@ -165,6 +191,17 @@ type thread struct {
 	// child's), but the exit status is still reported (reportExit).
 	firstExec  bool
 	reportExit bool
+	// tampered: the call in flight had its number replaced; at its exit
+	// the return value becomes tamperRet (see Tamper). tamperNoFail: it
+	// was replaced by a real call, which must succeed.
+	tampered     bool
+	tamperNoFail bool
+	tamperRet    int64
+	// held: kept stopped until holdUntil (delay injection), then resumed
+	// with holdSig.
+	held      bool
+	holdUntil time.Time
+	holdSig   int
 }
 
 var debug = os.Getenv("GOTRACE_DEBUG") != ""
@@ -182,6 +219,14 @@ type Tracer struct {
 	launched int  // pid of the launched command, 0 if none
 	// filtering: the launched command runs under a seccomp filter.
 	filtering bool
+	// Held threads (delay injection): how many, the earliest release,
+	// and waitHeld's watcher with its channels.
+	nheld    int
+	nextHold time.Time
+	watching atomic.Bool
+	ready    chan struct{}
+	ack      chan struct{}
+	acking   bool
 
 	loopTid   int
 	stops     uint32    // wait4 calls of the loop, for yield
@@ -413,7 +458,19 @@ func (t *Tracer) loop() error {
 		if t.stops++; t.stops&63 == 0 {
 			t.yield()
 		}
-		tid, err := unix.Wait4(-1, &ws, unix.WALL, ru)
+		var tid int
+		var err error
+		if t.nheld == 0 {
+			tid, err = unix.Wait4(-1, &ws, unix.WALL, ru)
+		} else {
+			if t.releaseHeld(); t.nheld > 0 {
+				if tid, err = t.waitHeld(&ws, ru); tid == 0 && err == nil {
+					continue
+				}
+			} else {
+				tid, err = unix.Wait4(-1, &ws, unix.WALL, ru)
+			}
+		}
 		if ru != nil && err == nil {
 			t.ev.STime = time.Duration(ru.Stime.Nano())
 		}
@@ -549,6 +606,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		}
 	case unix.PTRACE_EVENT_EXIT:
 		th.dying = true
+		th.tampered = false
 		if th.inSyscall {
 			th.inSyscall = false
 			ev.Kind = ExitStop
@@ -697,7 +755,12 @@ func (t *Tracer) syscallStop(th *thread) {
 		th.inSyscall = false
 		ev.Kind = SyscallExit
 		ev.Sysno, ev.Args, ev.Compat, ev.SP = th.sysno, th.args, th.compat, th.sp
+		ev.Tampered, ev.TamperFailed = th.tampered, false
+		if th.tampered {
+			t.finishTamper(th)
+		}
 	}
+	ev.Tamper = nil
 	if !th.hidden {
 		t.report(ev)
 	}
@@ -707,7 +770,145 @@ func (t *Tracer) syscallStop(th *thread) {
 			th.hidden, th.reportExit = true, true
 		}
 	}
+	if ev.Tamper != nil {
+		t.tamper(th, ev.Tamper, entry)
+		return
+	}
 	t.resume(th, 0)
+}
+
+// Offsets in struct user_regs_struct (PTRACE_POKEUSER) of the registers
+// tampering changes: rax holds the return value at exit, orig_rax the
+// syscall number the kernel runs after the entry stop.
+const (
+	regRax     = 10 * 8
+	regOrigRax = 15 * 8
+)
+
+// tamper carries out what the handler asked at a syscall stop (see
+// Tamper) and resumes the thread, or holds it.
+func (t *Tracer) tamper(th *thread, tp *Tamper, entry bool) {
+	sig := 0
+	if entry {
+		if tp.SetNr {
+			// One request: PTRACE_POKEUSER of orig_rax. Replaced
+			// by -1, the kernel runs nothing and returns -ENOSYS.
+			if err := ptrace(unix.PTRACE_POKEUSR, th.tid, regOrigRax, uintptr(tp.Nr)); err == nil {
+				th.tampered, th.tamperNoFail, th.tamperRet = true, tp.Nr != -1, tp.Ret
+			}
+		}
+		sig = tp.Signal
+	}
+	if tp.Hold > 0 {
+		th.held, th.holdUntil, th.holdSig = true, time.Now().Add(tp.Hold), sig
+		if t.nheld++; t.nheld == 1 || th.holdUntil.Before(t.nextHold) {
+			t.nextHold = th.holdUntil
+		}
+		return
+	}
+	t.resume(th, sig)
+}
+
+// finishTamper sets the return value of a call whose number was replaced,
+// at its exit stop (t.ev holds the exit's data). As strace does, it does
+// nothing if the call did not end as the replacement must: an error for
+// -1, success for a real call.
+func (t *Tracer) finishTamper(th *thread) {
+	ev := &t.ev
+	th.tampered = false
+	failed := ev.Ret < 0 && ev.Ret >= -4095
+	if failed == th.tamperNoFail {
+		ev.TamperFailed = true
+		return
+	}
+	if err := ptrace(unix.PTRACE_POKEUSR, th.tid, regRax, uintptr(th.tamperRet)); err != nil {
+		ev.TamperFailed = true
+		return
+	}
+	ev.Ret = th.tamperRet
+}
+
+// releaseHeld resumes the held threads whose time has come and finds the
+// next release time.
+func (t *Tracer) releaseHeld() {
+	now := time.Now()
+	var next time.Time
+	n := 0 // counted afresh: a held thread may have been killed meanwhile
+	for _, th := range t.threads {
+		if !th.held {
+			continue
+		}
+		if !th.holdUntil.After(now) {
+			th.held = false
+			t.resume(th, th.holdSig)
+			continue
+		}
+		n++
+		if next.IsZero() || th.holdUntil.Before(next) {
+			next = th.holdUntil
+		}
+	}
+	t.nheld, t.nextHold = n, next
+}
+
+// waitHeld is wait4 for the loop while threads are held: it also returns
+// (0, nil) when the next release time comes. wait4 has no timeout, so a
+// watcher goroutine blocks in waitid(WNOWAIT), which sees the stops of the
+// loop thread's tracees too (a wait covers the children and tracees of
+// every thread of the process) without reaping them, and says when one
+// is ready; the loop then reaps it with a WNOHANG wait4. Only sessions
+// with delays pay for this: the loop's plain wait4 is unchanged.
+func (t *Tracer) waitHeld(ws *unix.WaitStatus, ru *unix.Rusage) (int, error) {
+	for {
+		tid, err := unix.Wait4(-1, ws, unix.WALL|unix.WNOHANG, ru)
+		if t.acking {
+			// The watcher may look again: what it saw is reaped.
+			t.acking = false
+			t.ack <- struct{}{}
+		}
+		if tid != 0 || err != nil {
+			return tid, err
+		}
+		d := time.Until(t.nextHold)
+		if d <= 0 {
+			return 0, nil
+		}
+		t.startWatcher()
+		tm := time.NewTimer(d)
+		select {
+		case <-t.ready:
+			tm.Stop()
+			t.acking = true
+		case <-tm.C:
+			return 0, nil
+		}
+	}
+}
+
+// startWatcher starts the goroutine of waitHeld once (again if it ended
+// when no child was left).
+func (t *Tracer) startWatcher() {
+	if t.watching.Swap(true) {
+		return
+	}
+	if t.ready == nil {
+		t.ready, t.ack = make(chan struct{}), make(chan struct{})
+	}
+	go func() {
+		var si unix.Siginfo
+		for {
+			err := unix.Waitid(unix.P_ALL, 0, &si, unix.WEXITED|unix.WSTOPPED|unix.WALL|unix.WNOWAIT, nil)
+			if err == unix.EINTR {
+				continue
+			}
+			if err != nil {
+				t.watching.Store(false)
+				return
+			}
+			t.ready <- struct{}{}
+			<-t.ack
+		}
+	}()
 }
 
 // resume restarts a stopped thread until its next syscall stop, delivering
@@ -740,6 +941,21 @@ func (t *Tracer) detachAll() error {
 	// clone event was seen; that event must not wait for them.
 	var early map[int]bool
 	for _, th := range t.threads {
+		if th.held {
+			// Stopped by a delay: cut it short. Held at an entry
+			// whose number was replaced, it runs to the exit, where
+			// its return value is set before it is let go.
+			th.held = false
+			t.nheld--
+			if th.tampered {
+				if err := ptrace(unix.PTRACE_SYSCALL, th.tid, 0, uintptr(th.holdSig)); err == nil {
+					th.detaching = true
+					continue
+				}
+			}
+			t.detachOne(th, th.holdSig)
+			continue
+		}
 		if th.dying {
 			// It will not stop again; a thread-group leader that
 			// exited before its threads stays a zombie until they
@@ -808,6 +1024,13 @@ func (t *Tracer) detachAll() error {
 		case 0:
 			if s := int(ws.StopSignal()); s != int(unix.SIGTRAP)|0x80 {
 				sig = s // a signal-delivery-stop: deliver it on detach
+			} else if th.tampered {
+				// The exit of a call whose number was replaced:
+				// its return value is set, or the tracee would
+				// see ENOSYS (or the replacement's result).
+				if entry, ok := t.readSyscall(th); ok && !entry {
+					t.finishTamper(th)
+				}
 			}
 		case unix.PTRACE_EVENT_EXEC:
 			// A non-leader thread exec'd and took tid: the thread

@@ -293,20 +293,21 @@ func (d *Decoder) appendRet(k RetKind, v int64) {
 
 // AppendErrno appends a failed call's return: "-1 ENOENT (No such file or
 // directory)", or "? ERESTARTSYS (To be restarted if SA_RESTART is set)" for
-// the kernel-internal restart codes.
+// the four kernel-internal restart codes (not 515, ENOIOCTLCMD), or
+// "-1 (errno 4095)" for a number without a name (an injected error).
 func AppendErrno(dst []byte, errno int) []byte {
 	name, msg := ErrnoName(errno), ErrnoMessage(errno)
-	if errno >= 512 && errno <= 516 && name != "" {
+	if errno >= 512 && errno <= 516 && errno != 515 {
 		dst = append(dst, "? "...)
 	} else {
 		dst = append(dst, "-1 "...)
 	}
 	if name == "" {
-		dst = append(dst, "ERRNO_"...)
+		dst = append(dst, "(errno "...)
 		dst = strconv.AppendInt(dst, int64(errno), 10)
-	} else {
-		dst = append(dst, name...)
+		return append(dst, ')')
 	}
+	dst = append(dst, name...)
 	dst = append(dst, " ("...)
 	dst = append(dst, msg...)
 	return append(dst, ')')

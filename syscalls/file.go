@@ -241,14 +241,15 @@ var (
 	}}
 
 	// CwdBuf prints getcwd's buffer at exit: the path of the returned
-	// length (the count includes the NUL); the address on failure.
+	// length less its NUL (strace's printpathn of u_rval - 1: a buffer
+	// changed behind the kernel shows "…"); the address on failure.
 	// getcwd prints all of its arguments at exit.
 	CwdBuf = &Arg{AtExit: true, Print: func(d *Decoder, c *Call, i int) {
 		if c.Failed() {
 			d.Addr(c.Args[i])
 			return
 		}
-		d.pathN(c.Args[i], uint64(c.Ret))
+		d.pathN(c.Args[i], uint64(c.Ret)-1)
 	}}
 
 	// Dirents64 prints getdents64's buffer at exit: with -v the entries

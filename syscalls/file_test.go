@@ -199,7 +199,7 @@ func TestReadlinkGetcwd(t *testing.T) {
 	assert.Equal(t, `readlink("l", 0x2000, 256) = 100`, decodeLine(t, d, unix.SYS_READLINK, 100, p, buf, 256))
 	assert.Equal(t, `getcwd("/tmp/d", 256) = 7`, decodeLine(t, d, unix.SYS_GETCWD, 7, cwd, 256))
 	assert.Equal(t, `getcwd(0x3000, 1) = -1 ERANGE (Numerical result out of range)`, decodeLine(t, d, unix.SYS_GETCWD, -34, cwd, 1))
-	assert.Equal(t, `getcwd("/tmp"..., 256) = 4`, decodeLine(t, d, unix.SYS_GETCWD, 4, cwd, 256))
+	assert.Equal(t, `getcwd("/tm"..., 256) = 4`, decodeLine(t, d, unix.SYS_GETCWD, 4, cwd, 256))
 	assert.Equal(t, `getcwd(0xdead0000, 256) = 7`, decodeLine(t, d, unix.SYS_GETCWD, 7, 0xdead0000, 256))
 	// An absurd return: bounded by PATH_MAX, no huge read.
 	assert.Equal(t, `getcwd("/tmp/d", 256) = 1099511627776`, decodeLine(t, d, unix.SYS_GETCWD, 1<<40, cwd, 256))

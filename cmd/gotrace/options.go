@@ -37,11 +37,13 @@ type config struct {
 	status     syscalls.StatusSet
 	statusSet  bool
 	killOnExit bool
-	an         anConfig // the analysis options (summary.go)
-	tree       bool     // --tree: each -p PID's descendants too
-	noSeccomp  bool     // --no-seccomp-bpf: no seccomp filter for a launched command
-	numbers    bool     // -n: print syscall numbers
-	ips        bool     // -i: print instruction pointers
+	an         anConfig  // the analysis options (summary.go)
+	tree       bool      // --tree: each -p PID's descendants too
+	noSeccomp  bool      // --no-seccomp-bpf: no seccomp filter for a launched command
+	inject     *injector // -e inject=, -e fault=: nil without
+	warnings   []string  // strace's notes on the options, printed before tracing
+	numbers    bool      // -n: print syscall numbers
+	ips        bool      // -i: print instruction pointers
 	cmd        []string
 }
 
@@ -50,6 +52,8 @@ type config struct {
 type usageError struct {
 	msg  string
 	hint bool
+	// warnings came before the error (strace prints each as it meets it).
+	warnings []string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -86,6 +90,8 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		traceL    = fs.StringArray("trace", nil, "same as -e trace=SET")
 		signalL   = fs.StringArray("signal", nil, "same as -e signal=SET")
 		statusL   = fs.StringArray("status", nil, "same as -e status=SET")
+		injectL   = fs.StringArray("inject", nil, "same as -e inject=SET:ACTION (error=, retval=, signal=, syscall=, delay_enter=, delay_exit=, poke_enter=, poke_exit=, when=)")
+		faultL    = fs.StringArray("fault", nil, "same as -e fault=SET[:error=ERRNO][:when=EXPR]")
 		okOnly    = fs.BoolP("successful-only", "z", false, "print only syscalls that succeeded")
 		failOnly  = fs.BoolP("failed-only", "Z", false, "print only syscalls that failed")
 		killExit  = fs.Bool("kill-on-exit", false, "kill the tracees if gotrace exits")
@@ -190,8 +196,18 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	for _, v := range *statusL {
 		all = append(all, "status="+v)
 	}
+	for _, v := range *injectL {
+		all = append(all, "inject="+v)
+	}
+	for _, v := range *faultL {
+		all = append(all, "fault="+v)
+	}
 	for _, e := range all {
 		if err := cfg.qualify(e); err != nil {
+			var ue *usageError
+			if errors.As(err, &ue) {
+				ue.warnings = cfg.warnings
+			}
 			return nil, false, err
 		}
 	}
@@ -247,6 +263,16 @@ func (c *config) qualify(expr string) error {
 		if set.Has("exit") {
 			c.quiet = 2
 		}
+	case "inject", "fault":
+		set, r, warnings, err := parseInject(value, name == "fault")
+		c.warnings = append(c.warnings, warnings...)
+		if err != nil {
+			return err
+		}
+		if c.inject == nil {
+			c.inject = new(injector)
+		}
+		c.inject.addRule(&set, r)
 	case "read", "write":
 		if _, err := syscalls.ParseDescriptorSet(value); err != nil {
 			return qualifyErr(err)
@@ -301,7 +327,12 @@ Trace the system calls of PROG, or of running processes, as strace does.
 Options:
 ` + flagUsages(fs) + `
 Expressions (-e): trace=SET, signal=SET, status=SET, quiet=SET,
-  abbrev=SET, verbose=SET, raw=SET; SET is [!]all, none, or a comma list of
+  abbrev=SET, verbose=SET, raw=SET,
+  inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=NAME]
+    [:delay_enter=DELAY][:delay_exit=DELAY][:poke_enter=@argN=HEX,...]
+    [:poke_exit=@argN=HEX,...][:when=FIRST[..LAST][+[STEP]]],
+  fault=SET[:error=ERRNO][:when=EXPR] (error ENOSYS by default);
+  SET is [!]all, none, or a comma list of
   names, %classes (%file %network %process %signal %ipc %desc %memory %stat
   %lstat %fstat %%stat %statfs %fstatfs %%statfs %creds %clock %pure),
   /REGEX, ?NAME.

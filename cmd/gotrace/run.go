@@ -28,8 +28,13 @@ const outBufSize = 64 << 10
 func run(args []string, stdout, stderr io.Writer) int {
 	cfg, done, err := parseArgs(args, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "gotrace: %v\n", err)
 		var ue *usageError
+		if errors.As(err, &ue) {
+			for _, w := range ue.warnings {
+				fmt.Fprintf(stderr, "gotrace: %s\n", w)
+			}
+		}
+		fmt.Fprintf(stderr, "gotrace: %v\n", err)
 		if errors.As(err, &ue) && ue.hint {
 			fmt.Fprintln(stderr, "Try 'gotrace -h' for more information.")
 		}
@@ -37,6 +42,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if done {
 		return 0
+	}
+	for _, w := range cfg.warnings {
+		fmt.Fprintf(stderr, "gotrace: %s\n", w)
 	}
 	var path string
 	if len(cfg.cmd) > 0 {
@@ -73,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
-		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "", Rusage: cfg.an.needRusage(),
+		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp(), Rusage: cfg.an.needRusage(),
 		NoTime: !needTime(cfg), IPs: cfg.ips})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {

@@ -27,6 +27,7 @@ type tstate struct {
 	// an attach it is 0 ("read"), which is what strace 6.1 names.
 	prev    int
 	prevSet bool
+	inj     *injectThread // -e inject=: counters and the call in flight
 }
 
 // session turns tracer events into output: the Handler of ptrace.Tracer.
@@ -52,6 +53,7 @@ type session struct {
 	killedBy   int // the signal that killed the launched command
 	writeErr   error
 	lastSignal int
+	inj        *injector // -e inject=, -e fault=; nil without
 }
 
 // threadMem reads the memory of the thread whose event is being handled.
@@ -79,6 +81,7 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 	s.dec.Mem = &s.mem
 	s.hold = cfg.statusSet
 	s.an = newAnalysis(s)
+	s.inj = cfg.inject
 	return s
 }
 
@@ -258,6 +261,10 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 	}
 	c.Nr, c.Args, c.SP = ev.Sysno, ev.Args, ev.SP
 	st.shown = s.an.enter(st, ev, s.cfg.trace.Has(ev.Sysno))
+	if s.inj != nil {
+		s.mem.tid = ev.Tid
+		s.inj.enter(s, st, ev)
+	}
 	if !st.shown {
 		return
 	}
@@ -285,6 +292,9 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 func (s *session) exit(st *tstate, ev *ptrace.Event) {
 	st.inSys = false
 	s.mem.tid = ev.Tid
+	if st.inj != nil && st.inj.rule != nil {
+		s.inj.exit(s, st, ev)
+	}
 	s.an.exit(st, ev)
 	if !st.shown {
 		return
@@ -293,6 +303,9 @@ func (s *session) exit(st *tstate, ev *ptrace.Event) {
 	c.Ret = ev.Ret
 	rest := s.an.exitText(s.rest[:0], c)
 	ret := s.an.retText(s.ret[:0], c, st, ev.Time)
+	if st.inj != nil && st.inj.rule != nil {
+		ret = s.inj.appendNote(ret, st, ev)
+	}
 	if st.holdng {
 		st.holdng = false
 		want := syscalls.StatusSuccessful
