@@ -23,3 +23,21 @@ func TestLeaderNumbersIPs(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
 	}
 }
+
+// TestLeaderComm: with -Y the prefix carries the command name after the
+// pid, in both prefix styles, and nothing when the name is unknown.
+func TestLeaderComm(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPrinter(&out, 4096, PrinterOptions{Prefix: PlainPrefix})
+	p.Whole(&Line{Tid: 4, Comm: "sh"}, time.Time{}, []byte("a"))
+	p.Whole(&Line{Tid: 4}, time.Time{}, []byte("b"))
+	b := NewPrinter(&out, 4096, PrinterOptions{Prefix: BracketPrefix})
+	b.Many = true
+	b.Whole(&Line{Tid: 4, Comm: "sh"}, time.Time{}, []byte("c"))
+	p.Flush()
+	b.Flush()
+	want := "4<sh> a\n4     b\n[pid     4<sh>] c\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}

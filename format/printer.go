@@ -57,6 +57,9 @@ type Line struct {
 	// question marks then.
 	IP   uint64
 	NoIP bool
+	// Comm, with -Y, is the thread's command name, printed after its pid
+	// in the prefix ("1234<nginx> ", "[pid  1234<nginx>] ").
+	Comm string
 }
 
 // Printer assembles strace's lines into a buffered writer. It is used from
@@ -128,6 +131,11 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 	case PlainPrefix:
 		n := len(b)
 		b = strconv.AppendInt(b, int64(tid), 10)
+		if l.Comm != "" {
+			b = append(b, '<')
+			b = append(b, l.Comm...)
+			b = append(b, '>')
+		}
 		for len(b)-n < 5 {
 			b = append(b, ' ')
 		}
@@ -140,6 +148,11 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 				b = append(b, ' ')
 			}
 			b = append(b, s...)
+			if l.Comm != "" {
+				b = append(b, '<')
+				b = append(b, l.Comm...)
+				b = append(b, '>')
+			}
 			b = append(b, "] "...)
 		}
 	}

@@ -26,6 +26,10 @@ type Options struct {
 	// dst, without allocating. fd is AT_FDCWD for a dirfd argument that
 	// is AT_FDCWD (strace decorates it with the working directory).
 	FdDecor func(dst []byte, fd int) []byte
+	// PidComm, if set (-Y, --decode-pids=comm), appends "<comm>" after a
+	// pid: the command name of process or thread pid, read when the pid
+	// is printed (nothing once it is gone).
+	PidComm func(dst []byte, pid int) []byte
 	// NetlinkProto, if set, says what fd of the current process is, for
 	// the netlink decoding of socket data: its netlink protocol
 	// (NETLINK_ROUTE…), -1 for a netlink socket whose protocol is not
@@ -263,6 +267,7 @@ const (
 	RetOct           // octal (umask)
 	RetUdec          // unsigned decimal
 	RetFd            // a file descriptor (decorated with -y)
+	RetPid           // a process or thread id (decorated with -Y)
 	// RetClippedErrno: an errno the kernel returned in the low 32 bits
 	// only (modify_ldt), printed as the number and the error's name.
 	RetClippedErrno
@@ -278,6 +283,8 @@ func (d *Decoder) appendRet(k RetKind, v int64) {
 		d.B = strconv.AppendUint(d.B, uint64(v), 10)
 	case RetFd:
 		d.Fd(int(v))
+	case RetPid:
+		d.Pid(v)
 	case RetClippedErrno:
 		d.B = strconv.AppendUint(d.B, uint64(v), 10)
 		errno := int(-int32(v))

@@ -2,6 +2,7 @@ package syscalls
 
 import (
 	"encoding/binary"
+	"strconv"
 
 	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
@@ -665,8 +666,38 @@ var (
 	}}
 )
 
-// Pid prints a pid (an int).
-var Pid = Int
+// Pid prints a pid (an int), with -Y its command name.
+var Pid = &Arg{Print: func(d *Decoder, c *Call, i int) { d.Pid(int64(int32(c.Args[i]))) }}
+
+// Pid appends a pid; with -Y (Options.PidComm) a positive one is followed
+// by "<comm>" while the process exists. strace decorates neither process
+// groups (negative pids) nor 0 and -1.
+func (d *Decoder) Pid(v int64) {
+	d.B = strconv.AppendInt(d.B, v, 10)
+	if v > 0 && d.Opts.PidComm != nil {
+		d.B = d.Opts.PidComm(d.B, int(v))
+	}
+}
+
+// WaitidID prints waitid's id: a pid (decorated with -Y) for P_PID, else
+// an int (a process group, a pidfd, or unused).
+var WaitidID = &Arg{Print: func(d *Decoder, c *Call, i int) {
+	if uint32(c.Args[0]) == unix.P_PID {
+		d.Pid(int64(int32(c.Args[i])))
+		return
+	}
+	d.Int(int64(int32(c.Args[i])))
+}}
+
+// PrioWho prints getpriority's and setpriority's who: a pid (decorated
+// with -Y) for PRIO_PROCESS, else an int (a process group, a user).
+var PrioWho = &Arg{Print: func(d *Decoder, c *Call, i int) {
+	if uint32(c.Args[0]) == unix.PRIO_PROCESS {
+		d.Pid(int64(int32(c.Args[i])))
+		return
+	}
+	d.Int(int64(int32(c.Args[i])))
+}}
 
 // UnshareFlags prints unshare's flags (CLONE_NEW*…).
 var UnshareFlags = &Arg{Print: func(d *Decoder, c *Call, i int) {

@@ -212,7 +212,7 @@ var (
 	}}
 	// PtracePid prints ptrace's pid (none for PTRACE_TRACEME).
 	PtracePid = &Arg{
-		Print: func(d *Decoder, c *Call, i int) { d.Int(int64(int32(c.Args[i]))) },
+		Print: func(d *Decoder, c *Call, i int) { d.Pid(int64(int32(c.Args[i]))) },
 		Skip:  ptraceStops,
 	}
 	// PtraceAddr prints ptrace's addr by request: a struct user offset

@@ -189,7 +189,7 @@ func (d *Decoder) siginfo(b []byte) {
 	}
 	source := func() {
 		d.field("si_pid")
-		d.Int(int64(s.i32(siPid)))
+		d.Pid(int64(s.i32(siPid)))
 		d.field("si_uid")
 		d.id(s.u32(siUid))
 	}

@@ -35,6 +35,9 @@ func TestDiffCore(t *testing.T) {
 		{"first-fails", []string{"-e", "trace=access,write"}, "core_basic", nil},
 		{"first-fails-f", []string{"-f", "-e", "trace=access,write"}, "core_basic", nil},
 		{"numbers-ips", []string{"-n", "-i"}, "core_basic", nil},
+		{"pids-comm", []string{"-Y"}, "core_pids", nil},
+		{"pids-comm-f", []string{"-f", "-Y"}, "core_pids", nil},
+		{"pids-comm-long", []string{"-f", "--decode-pids=comm"}, "core_pids", nil},
 		{"numbers-ips-signals", []string{"-n", "-i", "-tt"}, "core_signal", nil},
 	}
 	for _, c := range cases {

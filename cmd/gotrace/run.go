@@ -118,7 +118,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return err
 			}
 			s.launched = pid
-			s.thread(pid)
+			if st := s.thread(pid); s.cfg.pidComm {
+				// Until its execve the command's process is gotrace's
+				// child: named as gotrace, as strace's is "strace"
+				// (the launch stub runs as "exe").
+				st.line.Comm = readComm(os.Getpid())
+			}
 			attached++
 		}
 		for _, pid := range cfg.pids {

@@ -79,6 +79,9 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 		StrSize: cfg.strSize, X: cfg.xmode, Style: cfg.style, Verbose: cfg.verbose,
 	})
 	s.dec.Mem = &s.mem
+	if cfg.pidComm {
+		s.dec.Opts.PidComm = appendComm
+	}
 	s.hold = cfg.statusSet
 	s.an = newAnalysis(s)
 	s.inj = cfg.inject
@@ -93,6 +96,9 @@ func (s *session) thread(tid int) *tstate {
 			st.p = s.sep.open(tid)
 		}
 		st.line.Tid = tid
+		if s.cfg.pidComm {
+			st.line.Comm = readComm(tid)
+		}
 		s.threads[tid] = st
 	}
 	return st
@@ -234,6 +240,10 @@ func (s *session) Handle(ev *ptrace.Event) {
 	case ptrace.Exec:
 		if ev.Former != ev.Tid {
 			s.superseded(st, ev)
+			st = s.threads[ev.Tid]
+		}
+		if s.cfg.pidComm && st != nil {
+			st.line.Comm = readComm(ev.Tid) // the new program's name
 		}
 	}
 }
@@ -290,6 +300,10 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 }
 
 func (s *session) exit(st *tstate, ev *ptrace.Event) {
+	if s.cfg.pidComm && ev.Sysno == unix.SYS_PRCTL && ev.Args[0] == unix.PR_SET_NAME && ev.Ret == 0 {
+		// The new name shows from the next line on (strace's too).
+		defer func() { st.line.Comm = readComm(ev.Tid) }()
+	}
 	st.inSys = false
 	s.mem.tid = ev.Tid
 	if st.inj != nil && st.inj.rule != nil {
@@ -365,4 +379,42 @@ func (s *session) superseded(leader *tstate, ev *ptrace.Event) {
 	if s.cfg.quiet < 3 {
 		old.p.Whole(&old.line, ev.Time, []byte("+++ superseded by execve in pid "+strconv.Itoa(ev.Former)+" +++"))
 	}
+}
+
+// readComm is a thread's command name (/proc/TID/comm), "" once it is
+// gone. With -Y the prefix shows the name read when gotrace first saw the
+// thread, after each execve and after prctl(PR_SET_NAME), as strace's.
+func readComm(tid int) string {
+	var buf [64]byte
+	return string(commOf(buf[:0], tid))
+}
+
+// appendComm is the decoder's PidComm hook: "<comm>" after a pid, read at
+// print time, or nothing when the process is gone.
+func appendComm(dst []byte, pid int) []byte {
+	var buf [64]byte
+	c := commOf(buf[:0], pid)
+	if len(c) == 0 {
+		return dst
+	}
+	dst = append(dst, '<')
+	dst = append(dst, c...)
+	return append(dst, '>')
+}
+
+func commOf(dst []byte, tid int) []byte {
+	fd, err := unix.Open("/proc/"+strconv.Itoa(tid)+"/comm", unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return dst
+	}
+	defer unix.Close(fd)
+	n, err := unix.Read(fd, dst[len(dst):cap(dst)])
+	if err != nil || n <= 0 {
+		return dst
+	}
+	dst = dst[:len(dst)+n]
+	for len(dst) > 0 && dst[len(dst)-1] == '\n' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }
