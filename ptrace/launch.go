@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -69,6 +71,10 @@ func runStub() {
 	// it watches our syscalls.
 	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), stubMark)
 	stubSeccomp()
+	if err := stubCreds(); err != nil {
+		fmt.Fprintf(os.Stderr, "gotrace: %s\n", err)
+		os.Exit(1)
+	}
 	err := unix.Exec(os.Args[1], os.Args[2:], os.Environ())
 	fmt.Fprintf(os.Stderr, "gotrace: exec: %s\n", capitalize(err.Error()))
 	os.Exit(1)
@@ -82,8 +88,9 @@ func capitalize(s string) string {
 }
 
 // Launch starts path with argv and env, traced from its execve on, and
-// returns its pid. It must be called from setup (see Run).
-func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
+// returns its pid; with creds, the command runs as that user (-u). It must
+// be called from setup (see Run).
+func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, error) {
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
 		return 0, &Error{Op: "pipe", Pid: 0, Err: err}
@@ -92,6 +99,9 @@ func (t *Tracer) Launch(path string, argv, env []string) (int, error) {
 	defer unix.Close(p[1])
 	args := append([]string{"gotrace-stub", path}, argv...)
 	stubEnvs := append(append([]string(nil), env...), stubEnv+"="+stubExec)
+	if creds != nil {
+		stubEnvs = append(stubEnvs, credsEnv+"="+creds.spec())
+	}
 	filter := t.seccompSpec()
 	if filter != "" {
 		stubEnvs = append(stubEnvs, seccompEnv+"="+filter)
@@ -154,4 +164,75 @@ func startWaker() (int, error) {
 		return 0, err
 	}
 	return p.Pid, nil
+}
+
+// credsEnv carries -u's credentials to the launch stub: "UID:GID:G1,G2…".
+const credsEnv = "GOTRACE_STUB_CREDS"
+
+// Creds are the user, group and supplementary groups a launched command
+// runs as (-u).
+type Creds struct {
+	UID, GID int
+	Groups   []int
+}
+
+// stubCreds takes on -u's credentials in the thread that execs, after the
+// filter is installed (as root, so without no_new_privs: a setuid program
+// still gains its privileges, as under strace -u). Raw calls, on this
+// thread only: the execve leaves no other thread.
+func stubCreds() error {
+	spec, ok := os.LookupEnv(credsEnv)
+	if !ok {
+		return nil
+	}
+	os.Unsetenv(credsEnv)
+	var c Creds
+	parts := strings.SplitN(spec, ":", 3)
+	if len(parts) != 3 {
+		return fmt.Errorf("bad credentials %q", spec)
+	}
+	var err error
+	if c.UID, err = strconv.Atoi(parts[0]); err != nil {
+		return err
+	}
+	if c.GID, err = strconv.Atoi(parts[1]); err != nil {
+		return err
+	}
+	groups := []uint32{}
+	for _, g := range strings.Split(parts[2], ",") {
+		if g == "" {
+			continue
+		}
+		n, err := strconv.Atoi(g)
+		if err != nil {
+			return err
+		}
+		groups = append(groups, uint32(n))
+	}
+	var gp unsafe.Pointer
+	if len(groups) > 0 {
+		gp = unsafe.Pointer(&groups[0])
+	}
+	if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, uintptr(len(groups)), uintptr(gp), 0); e != 0 {
+		return fmt.Errorf("setgroups: %s", capitalize(e.Error()))
+	}
+	if _, _, e := unix.RawSyscall(unix.SYS_SETRESGID, uintptr(c.GID), uintptr(c.GID), uintptr(c.GID)); e != 0 {
+		return fmt.Errorf("setregid: %s", capitalize(e.Error()))
+	}
+	if _, _, e := unix.RawSyscall(unix.SYS_SETRESUID, uintptr(c.UID), uintptr(c.UID), uintptr(c.UID)); e != 0 {
+		return fmt.Errorf("setreuid: %s", capitalize(e.Error()))
+	}
+	return nil
+}
+
+// spec is Creds as credsEnv carries them.
+func (c *Creds) spec() string {
+	b := []byte(strconv.Itoa(c.UID) + ":" + strconv.Itoa(c.GID) + ":")
+	for i, g := range c.Groups {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(g), 10)
+	}
+	return string(b)
 }

@@ -153,6 +153,10 @@ type Options struct {
 	// IPs reads the instruction pointer at signal-delivery and group
 	// stops too (-i; one more request at those stops only).
 	IPs bool
+	// DetachOnExec detaches a tracee at the entry of its execve or
+	// execveat, once the entry is reported (-b execve); the launched
+	// command's own first execve excepted, as strace.
+	DetachOnExec bool
 }
 
 // Error is a failed tracer operation on one pid. It unwraps to the errno.
@@ -772,6 +776,11 @@ func (t *Tracer) syscallStop(th *thread) {
 	}
 	if ev.Tamper != nil {
 		t.tamper(th, ev.Tamper, entry)
+		return
+	}
+	if entry && t.opts.DetachOnExec && !th.hidden && !th.firstExec && !ev.Compat &&
+		(ev.Sysno == unix.SYS_EXECVE || ev.Sysno == unix.SYS_EXECVEAT) {
+		t.detachOne(th, 0)
 		return
 	}
 	t.resume(th, 0)

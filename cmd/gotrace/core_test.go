@@ -325,6 +325,31 @@ func TestBadInput(t *testing.T) {
 	assert.NotEqual(t, "0", procStatus(t, victim.Process.Pid, "TracerPid"))
 }
 
+// TestStartupOptionsMatchStrace: -I, -b, -u and -E given bad values: the
+// message and the exit status are strace's.
+func TestStartupOptionsMatchStrace(t *testing.T) {
+	requireTool(t, stracePath)
+	for _, args := range [][]string{
+		{"-I", "5", "true"}, {"-I", "sometimes", "true"}, {"--interruptible=0", "true"},
+		{"-b", "open", "true"}, {"--detach-on=clone", "true"},
+		{"-u", "no-such-user-gotrace", "true"},
+		{"-I", "never", "-e", "trace=none", "true"}, {"-I", "4", "-e", "trace=none", "true"},
+		{"-E", "GT_A=1", "-e", "trace=none", "true"},
+	} {
+		var want, got bytes.Buffer
+		sc := exec.Command(stracePath, args...)
+		sc.Args[0] = "strace"
+		sc.Stderr = &want
+		sc.Run()
+		gc := exec.Command(gotraceBin, args...)
+		gc.Stderr = &got
+		gc.Run()
+		w := strings.ReplaceAll(want.String(), "strace", "gotrace")
+		assert.Equal(t, w, got.String(), "%q", args)
+		assert.Equal(t, sc.ProcessState.ExitCode(), gc.ProcessState.ExitCode(), "%q", args)
+	}
+}
+
 // The same bad expressions under strace: gotrace's message is strace's.
 func TestBadInputMatchesStrace(t *testing.T) {
 	requireTool(t, stracePath)
@@ -367,6 +392,46 @@ func TestLaunchInterrupt(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 		assert.ErrorIs(t, syscall.Kill(-cmd.Process.Pid, 0), syscall.ESRCH)
+	}
+}
+
+// TestInterruptible: a SIGINT sent to gotrace alone, in launch mode, as
+// strace 6.1 takes it. With "-o FILE PROG" it is ignored by default
+// (strace's -I3) and the trace runs to the end. With -I 2 (the default
+// without -o) gotrace detaches, passes the signal to the command it
+// started, and ends by it. With -I 1 it ends by it and the command
+// finishes untraced.
+func TestInterruptible(t *testing.T) {
+	for _, c := range []struct {
+		flags    []string
+		out      bool
+		wantCode int
+		finishes bool
+	}{
+		{nil, true, 0, true},
+		{[]string{"-I", "never"}, true, 0, true},
+		{[]string{"-I", "1"}, true, 130, true},
+		{[]string{"--interruptible=anywhere"}, false, 130, true},
+		{[]string{"-I", "2"}, true, 130, false},
+		{nil, false, 130, false},
+	} {
+		dir := t.TempDir()
+		marker := filepath.Join(dir, "done")
+		args := append([]string(nil), c.flags...)
+		if c.out {
+			args = append(args, "-o", filepath.Join(dir, "out"))
+		}
+		args = append(args, "sh", "-c", "sleep 0.6; echo ok > "+marker)
+		cmd := exec.Command(gotraceBin, args...)
+		errb := &syncBuffer{}
+		cmd.Stderr = errb
+		require.NoError(t, cmd.Start())
+		time.Sleep(200 * time.Millisecond)
+		require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+		assert.Equal(t, c.wantCode, waitExit(t, cmd), "%q -o %v: stderr %q", c.flags, c.out, errb.String())
+		time.Sleep(900 * time.Millisecond) // past the command's sleep
+		b, err := os.ReadFile(marker)
+		assert.Equal(t, c.finishes, err == nil && string(b) == "ok\n", "%q -o %v: the command finished", c.flags, c.out)
 	}
 }
 

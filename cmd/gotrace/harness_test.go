@@ -31,6 +31,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// Readable by all: -u runs tracees as another user.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	binDir = dir
 	gotraceBin = filepath.Join(dir, "gotrace")
 	if out, err := exec.Command("go", "build", "-o", gotraceBin, ".").CombinedOutput(); err != nil {

@@ -145,7 +145,9 @@ func TestInjectDelayOthersRun(t *testing.T) {
 // not the ENOSYS of the skipped call, and runs on untraced.
 func TestInjectDetach(t *testing.T) {
 	bin := tracee(t, "core_inject")
-	cmd := exec.Command(gotraceBin, "-e", "trace=chdir", "-e", "inject=chdir:error=EACCES:delay_enter=3s:when=1", "--", bin)
+	// -I 1: interrupted, gotrace detaches and lets the command run on
+	// (by default, as strace, it would pass the SIGINT to it).
+	cmd := exec.Command(gotraceBin, "-I", "1", "-e", "trace=chdir", "-e", "inject=chdir:error=EACCES:delay_enter=3s:when=1", "--", bin)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	var se bytes.Buffer

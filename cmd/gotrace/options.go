@@ -44,6 +44,10 @@ type config struct {
 	warnings   []string  // strace's notes on the options, printed before tracing
 	numbers    bool      // -n: print syscall numbers
 	pidComm    bool      // -Y, --decode-pids=comm: command names after pids
+	env        []string  // -E: VAR=VAL sets, VAR removes, in order
+	user       string    // -u: run the command as this user
+	intr       int       // -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: the default
+	detachExec bool      // -b execve: detach a tracee at its execve
 	ips        bool      // -i: print instruction pointers
 	cmd        []string
 }
@@ -81,6 +85,10 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		durations = fs.BoolP("syscall-times", "T", false, "print the time spent in each syscall")
 		numbers   = fs.BoolP("syscall-number", "n", false, "print the syscall number")
 		decPids   = fs.StringP("decode-pids", "Y", "", "decode pids: a SET of comm (-Y: command names), pidns")
+		envs      = fs.StringArrayP("env", "E", nil, "VAR=VAL: run the command with VAR=VAL in its environment; VAR: without VAR")
+		user      = fs.StringP("user", "u", "", "run the command as USERNAME (its uid, gid and groups)")
+		intr      = fs.StringP("interruptible", "I", "", "when gotrace can be interrupted: INTERRUPTIBLE is 1/anywhere, 2/waiting, 3/never, 4/never_tstp")
+		detachOn  = fs.StringP("detach-on", "b", "", "detach from a tracee when it reaches SYSCALL (execve only)")
 		ips       = fs.BoolP("instruction-pointer", "i", false, "print the instruction pointer at the time of the syscall")
 		strSize   = fs.IntP("string-limit", "s", 32, "show at most STRSIZE bytes of strings")
 		column    = fs.IntP("columns", "a", 40, "align return values at COLUMN")
@@ -120,7 +128,27 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		follow: *follow, outFile: *out, appendOut: *appendOut,
 		relative: *relative, durations: *durations, verbose: *verbose,
 		quiet: *quiet, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
-		numbers: *numbers, ips: *ips,
+		numbers: *numbers, ips: *ips, env: *envs, user: *user,
+	}
+	if *intr != "" {
+		switch *intr {
+		case "1", "anywhere":
+			cfg.intr = 1
+		case "2", "waiting":
+			cfg.intr = 2
+		case "3", "never":
+			cfg.intr = 3
+		case "4", "never_tstp":
+			cfg.intr = 4
+		default:
+			return nil, false, &usageError{msg: "invalid " + optionForm(args, "I", "interruptible") + " argument: '" + *intr + "'", hint: true}
+		}
+	}
+	if *detachOn != "" {
+		if *detachOn != "execve" && *detachOn != "execveat" {
+			return nil, false, errorf("Syscall '%s' for -b isn't supported", *detachOn)
+		}
+		cfg.detachExec = true
 	}
 	cfg.trace, _ = syscalls.ParseSyscallSet("all")
 	cfg.signals, _ = syscalls.ParseSignalSet("all")
@@ -400,4 +428,18 @@ func quietExpr(exprs []string) bool {
 		}
 	}
 	return false
+}
+
+// optionForm is how the command line spelled an option, for strace's
+// messages that name it: "--long" when that form was used, else "-s".
+func optionForm(args []string, short, long string) string {
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		if a == "--"+long || strings.HasPrefix(a, "--"+long+"=") {
+			return "--" + long
+		}
+	}
+	return "-" + short
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -46,6 +48,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, w := range cfg.warnings {
 		fmt.Fprintf(stderr, "gotrace: %s\n", w)
 	}
+	var creds *ptrace.Creds
+	if cfg.user != "" {
+		if creds, err = lookupUser(cfg.user); err != nil {
+			fmt.Fprintf(stderr, "gotrace: Cannot find user '%s'\n", cfg.user)
+			return 1
+		}
+	}
 	var path string
 	if len(cfg.cmd) > 0 {
 		path, err = lookPath(cfg.cmd[0])
@@ -81,8 +90,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
-		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp(), Rusage: cfg.an.needRusage(),
-		NoTime: !needTime(cfg), IPs: cfg.ips})
+		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp() || cfg.detachExec, Rusage: cfg.an.needRusage(),
+		NoTime: !needTime(cfg), IPs: cfg.ips, DetachOnExec: cfg.detachExec})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {
 		s.sep = newSepFiles(cfg.outFile, cfg.appendOut, po, stderr)
@@ -96,7 +105,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// (its -I3 default): the command then gets ^C from the terminal and
 	// gotrace ends with it.
 	var caught atomic.Int32
-	blockAll := cfg.outFile != "" && len(cfg.pids) == 0
+	// -I: 3 and 4 block them for good, 4 ^Z too; 1 and 2 let them
+	// detach (gotrace never blocks them while decoding: its signal
+	// handling only asks the loop to detach at its next wait).
+	intr := cfg.intr
+	if intr == 0 {
+		intr = 2
+		if cfg.outFile != "" && len(cfg.pids) == 0 {
+			intr = 3
+		}
+	}
+	blockAll := intr >= 3
+	if intr == 4 {
+		signal.Ignore(unix.SIGTSTP)
+	}
 	sigc := make(chan os.Signal, 8)
 	signal.Notify(sigc, unix.SIGINT, unix.SIGTERM, unix.SIGHUP, unix.SIGQUIT, unix.SIGPIPE)
 	defer signal.Stop(sigc)
@@ -113,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	attached := 0
 	err = tr.Run(s, func() error {
 		if path != "" {
-			pid, err := tr.Launch(path, cfg.cmd, os.Environ())
+			pid, err := tr.Launch(path, cfg.cmd, commandEnv(os.Environ(), cfg.env), creds)
 			if err != nil {
 				return err
 			}
@@ -160,6 +182,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if sig := int(caught.Load()); sig != 0 {
+		if s.launched != 0 && intr == 2 && !s.ended {
+			// As strace's cleanup: the command gotrace started gets
+			// the signal that ended gotrace (woken first if stopped);
+			// attached processes are only detached.
+			_ = unix.Kill(s.launched, unix.SIGCONT)
+			_ = unix.Kill(s.launched, unix.Signal(sig))
+		}
 		dieBySignal(sig)
 	}
 	if s.launched != 0 {
@@ -234,4 +263,59 @@ func dieBySignal(sig int) {
 	unix.Tgkill(unix.Getpid(), unix.Gettid(), unix.Signal(sig))
 	unix.Kill(unix.Getpid(), unix.Signal(sig))
 	os.Exit(128 + sig)
+}
+
+// lookupUser finds -u's user: its uid, gid and supplementary groups, as
+// strace takes them (initgroups).
+func lookupUser(name string) (*ptrace.Creds, error) {
+	u, err := user.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	c := &ptrace.Creds{}
+	if c.UID, err = strconv.Atoi(u.Uid); err != nil {
+		return nil, err
+	}
+	if c.GID, err = strconv.Atoi(u.Gid); err != nil {
+		return nil, err
+	}
+	c.Groups = append(c.Groups, c.GID)
+	if ids, err := u.GroupIds(); err == nil {
+		for _, id := range ids {
+			if g, err := strconv.Atoi(id); err == nil && g != c.GID {
+				c.Groups = append(c.Groups, g)
+			}
+		}
+	}
+	return c, nil
+}
+
+// commandEnv applies -E to the environment the command gets: VAR=VAL
+// replaces or adds VAR, VAR alone removes it, in the order given.
+func commandEnv(env, changes []string) []string {
+	if len(changes) == 0 {
+		return env
+	}
+	// As setenv and unsetenv do: a changed variable keeps its place, a
+	// new one goes last.
+	out := append([]string(nil), env...)
+	for _, c := range changes {
+		name, _, set := strings.Cut(c, "=")
+		kept, done := out[:0], false
+		for _, e := range out {
+			if n, _, _ := strings.Cut(e, "="); n == name {
+				if set && !done {
+					kept = append(kept, c)
+					done = true
+				}
+				continue
+			}
+			kept = append(kept, e)
+		}
+		out = kept
+		if set && !done {
+			out = append(out, c)
+		}
+	}
+	return out
 }

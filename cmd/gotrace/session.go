@@ -49,8 +49,9 @@ type session struct {
 	sep        *sepFiles    // -ff -o FILE: one file per thread, else nil
 	lazy       *lazyFlusher // -o FILE: flushes shortly after the loop waits
 	launched   int
-	exitCode   int // the launched command's exit status
-	killedBy   int // the signal that killed the launched command
+	exitCode   int  // the launched command's exit status
+	ended      bool // the launched command has exited (and is reaped)
+	killedBy   int  // the signal that killed the launched command
 	writeErr   error
 	lastSignal int
 	inj        *injector // -e inject=, -e fault=; nil without
@@ -197,7 +198,7 @@ func (s *session) Handle(ev *ptrace.Event) {
 			st.p.Whole(&st.line, ev.Time, []byte("+++ exited with "+strconv.Itoa(ev.Status)+" +++"))
 		}
 		if ev.Tid == s.launched {
-			s.exitCode = ev.Status
+			s.exitCode, s.ended = ev.Status, true
 		}
 		s.forget(ev.Tid)
 	case ptrace.Killed:
@@ -210,7 +211,7 @@ func (s *session) Handle(ev *ptrace.Event) {
 			st.p.Whole(&st.line, ev.Time, []byte(text+" +++"))
 		}
 		if ev.Tid == s.launched {
-			s.killedBy = ev.Sig
+			s.killedBy, s.ended = ev.Sig, true
 		}
 		s.forget(ev.Tid)
 	case ptrace.Attached:

@@ -2,7 +2,9 @@
  * deterministic order: SIGCHLD is blocked (its delivery would race with
  * wait4), the child renames itself and says so through a pipe before the
  * parent waits for it (so wait4's argument is the renamed zombie or
- * process), and the parent renames itself too (the prefix follows). */
+ * process), and the parent renames itself too (the prefix follows). The
+ * child renames itself only once the parent's fork has returned, so the
+ * fork's result shows the name it was born with. */
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -29,17 +31,20 @@ int main(void)
 	getpgid(me);
 	prctl(PR_SET_NAME, "pids-parent");
 	syscall(SYS_getpid);
-	int p[2];
-	if (pipe(p) < 0)
+	int p[2], q[2];
+	if (pipe(p) < 0 || pipe(q) < 0)
 		return 1;
 	pid_t c = fork();
 	if (c == 0) {
+		char go;
+		read(q[0], &go, 1); /* the parent's fork has returned */
 		syscall(SYS_getpid);
 		prctl(PR_SET_NAME, "pids-child");
 		syscall(SYS_getpid);
 		write(p[1], "r", 1);
 		_exit(3);
 	}
+	write(q[1], "g", 1);
 	char b;
 	read(p[0], &b, 1);
 	kill(c, 0);
