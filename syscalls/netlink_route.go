@@ -134,7 +134,11 @@ func (d *Decoder) ifinfomsg(m *nlMem, family uint8, off, n uint64) {
 	d.S(", ifi_change=")
 	d.Hex(uint64(le.Uint32(b[12:])))
 	d.S("}")
-	d.rtnlAttrsAfter(m, off, n, size, iflaAttrSpec)
+	spec := iflaAttrSpec
+	if family == unix.AF_INET6 {
+		spec = iflaInet6AttrSpec
+	}
+	d.rtnlAttrsAfter(m, off, n, size, spec)
 }
 
 // Interface statistics: struct rtnl_link_stats (32-bit counters) and
@@ -228,6 +232,19 @@ var iflaXdpAttrSpec = &nlaSpec{names: iflaXdpAttrs, dflt: "IFLA_XDP_???",
 
 // iflaAttrSpec: the IFLA_* attributes.
 var iflaAttrSpec = &nlaSpec{names: iflaAttrs, dflt: "IFLA_???", dec: iflaAttr}
+
+// iflaInet6AttrSpec: the IFLA_* attributes of an AF_INET6 message, whose
+// IFLA_PROTINFO holds the IFLA_INET6_* ones (the kernel's reply to an
+// AF_INET6 RTM_GETLINK; strace 6.1 decodes it so, other families' as
+// bytes).
+var iflaInet6AttrSpec = &nlaSpec{names: iflaAttrs, dflt: "IFLA_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		if typ == unix.IFLA_PROTINFO {
+			d.nlAttrs(m, off, n, iflaInet6Spec)
+			return true
+		}
+		return iflaAttr(d, m, typ, off, n)
+	}}
 
 func iflaAttr(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
 	switch typ {

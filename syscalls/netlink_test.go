@@ -458,3 +458,21 @@ func TestNetlinkAfSpecNoPanic(t *testing.T) {
 		assert.Contains(t, out, "sendto(3, ", "decoding %x", b)
 	}
 }
+
+// TestNetlinkProtinfoInet6: an AF_INET6 message's IFLA_PROTINFO holds
+// the IFLA_INET6_* attributes; other families' print as bytes.
+func TestNetlinkProtinfoInet6(t *testing.T) {
+	m := newFakeMem()
+	attrs := cat(nla(unix.IFLA_PROTINFO, cat(nla(unix.IFLA_INET6_FLAGS, le32s(0x80000000)...), nla(unix.IFLA_INET6_CONF, le32s(1, 2)...),
+		nla(unix.IFLA_INET6_ADDR_GEN_MODE, 3))...),
+		nla(unix.IFLA_PROTINFO|nlaFNested, nla(unix.IFLA_INET6_FLAGS, 3)...))
+	d := netlinkDecoder(m, unix.NETLINK_ROUTE)
+	req := newlinkReq(unix.AF_INET6, attrs...)
+	a := m.put(0x1000, req)
+	assert.Equal(t, `sendto(3, [{nlmsg_len=76, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {ifi_family=AF_INET6, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [[{nla_len=32, nla_type=IFLA_PROTINFO}, [[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, IF_READY], [{nla_len=12, nla_type=IFLA_INET6_CONF}, [[DEVCONF_FORWARDING]=1, [DEVCONF_HOPLIMIT]=2]], [{nla_len=5, nla_type=IFLA_INET6_ADDR_GEN_MODE}, IN6_ADDR_GEN_MODE_RANDOM]]], [{nla_len=12, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, [{nla_len=5, nla_type=IFLA_INET6_FLAGS}, "\x03"]]]], 76, 0, NULL, 0) = 76`,
+		sendtoLine(t, d, 3, a, len(req)))
+	req = newlinkReq(unix.AF_INET, attrs...)
+	a = m.put(0x2000, req)
+	assert.Equal(t, `sendto(3, [{nlmsg_len=76, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [[{nla_len=32, nla_type=IFLA_PROTINFO}, "\x08\x00\x01\x00\x00\x00\x00\x80\x0c\x00\x02\x00\x01\x00\x00\x00\x02\x00\x00\x00\x05\x00\x08\x00\x03\x00\x00\x00"], [{nla_len=12, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, "\x05\x00\x01\x00\x03\x00\x00\x00"]]], 76, 0, NULL, 0) = 76`,
+		sendtoLine(t, d, 3, a, len(req)))
+}
