@@ -198,11 +198,12 @@ func (d *Decoder) hwaddr(b []byte) {
 		d.S(" /* ")
 		defer d.S(" */")
 	}
+	const digits = "0123456789abcdef"
 	for i, c := range b {
 		if i > 0 {
 			d.S(":")
 		}
-		d.hex0(uint64(c), 2)
+		d.B = append(d.B, digits[c>>4], digits[c&15]) // %02x, not %#x
 	}
 }
 

@@ -476,3 +476,19 @@ func TestNetlinkProtinfoInet6(t *testing.T) {
 	assert.Equal(t, `sendto(3, [{nlmsg_len=76, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [[{nla_len=32, nla_type=IFLA_PROTINFO}, "\x08\x00\x01\x00\x00\x00\x00\x80\x0c\x00\x02\x00\x01\x00\x00\x00\x02\x00\x00\x00\x05\x00\x08\x00\x03\x00\x00\x00"], [{nla_len=12, nla_type=NLA_F_NESTED|IFLA_PROTINFO}, "\x05\x00\x01\x00\x03\x00\x00\x00"]]], 76, 0, NULL, 0) = 76`,
 		sendtoLine(t, d, 3, a, len(req)))
 }
+
+// TestNetlinkHwaddr: IFLA_ADDRESS prints two hex digits a byte, as
+// strace 6.1 prints a real interface's (the raw bytes with -X raw, both
+// with -X verbose).
+func TestNetlinkHwaddr(t *testing.T) {
+	m := newFakeMem()
+	mac := []byte{0x06, 0xc7, 0x64, 0x1b, 0x3e, 0x0a}
+	req := newlinkReq(0, cat(nla(unix.IFLA_ADDRESS, mac...), nla(unix.IFLA_BROADCAST, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))...)
+	a := m.put(0x1000, req)
+	d := netlinkDecoder(m, unix.NETLINK_ROUTE)
+	assert.Contains(t, sendtoLine(t, d, 3, a, len(req)), `[[{nla_len=10, nla_type=IFLA_ADDRESS}, 06:c7:64:1b:3e:0a], [{nla_len=10, nla_type=IFLA_BROADCAST}, ff:ff:ff:ff:ff:ff]]`)
+	d.Opts.Style = format.Verbose
+	assert.Contains(t, sendtoLine(t, d, 3, a, len(req)), `[{nla_len=10, nla_type=0x1 /* IFLA_ADDRESS */}, "\x06\xc7\x64\x1b\x3e\x0a" /* 06:c7:64:1b:3e:0a */]`)
+	d.Opts.Style = format.Raw
+	assert.Contains(t, sendtoLine(t, d, 3, a, len(req)), `[{nla_len=10, nla_type=0x1}, "\x06\xc7\x64\x1b\x3e\x0a"]`)
+}
