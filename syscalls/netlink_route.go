@@ -134,7 +134,11 @@ func (d *Decoder) ifinfomsg(m *nlMem, family uint8, off, n uint64) {
 	d.S(", ifi_change=")
 	d.Hex(uint64(le.Uint32(b[12:])))
 	d.S("}")
-	d.rtnlAttrsAfter(m, off, n, size, iflaAttrSpec)
+	spec := iflaAttrSpec
+	if family == unix.AF_INET6 {
+		spec = iflaInet6AttrSpec
+	}
+	d.rtnlAttrsAfter(m, off, n, size, spec)
 }
 
 // Interface statistics: struct rtnl_link_stats (32-bit counters) and
@@ -194,11 +198,12 @@ func (d *Decoder) hwaddr(b []byte) {
 		d.S(" /* ")
 		defer d.S(" */")
 	}
+	const digits = "0123456789abcdef"
 	for i, c := range b {
 		if i > 0 {
 			d.S(":")
 		}
-		d.hex0(uint64(c), 2)
+		d.B = append(d.B, digits[c>>4], digits[c&15]) // %02x, not %#x
 	}
 }
 
@@ -228,6 +233,19 @@ var iflaXdpAttrSpec = &nlaSpec{names: iflaXdpAttrs, dflt: "IFLA_XDP_???",
 
 // iflaAttrSpec: the IFLA_* attributes.
 var iflaAttrSpec = &nlaSpec{names: iflaAttrs, dflt: "IFLA_???", dec: iflaAttr}
+
+// iflaInet6AttrSpec: the IFLA_* attributes of an AF_INET6 message, whose
+// IFLA_PROTINFO holds the IFLA_INET6_* ones (the kernel's reply to an
+// AF_INET6 RTM_GETLINK; strace 6.1 decodes it so, other families' as
+// bytes).
+var iflaInet6AttrSpec = &nlaSpec{names: iflaAttrs, dflt: "IFLA_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		if typ == unix.IFLA_PROTINFO {
+			d.nlAttrs(m, off, n, iflaInet6Spec)
+			return true
+		}
+		return iflaAttr(d, m, typ, off, n)
+	}}
 
 func iflaAttr(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
 	switch typ {
@@ -290,9 +308,199 @@ func iflaAttr(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
 	case 43: // IFLA_XDP
 		d.nlAttrs(m, off, n, iflaXdpAttrSpec)
 		return true
+	case 26: // IFLA_AF_SPEC
+		d.nlAttrs(m, off, n, iflaAfSpecSpec)
+		return true
 	}
 	return false
 }
+
+// IFLA_AF_SPEC: attributes typed by address family, each holding that
+// family's attributes. strace 6.1 decodes AF_INET's and AF_INET6's; the
+// others (AF_BRIDGE, AF_MPLS…) print as bytes.
+var iflaAfSpecSpec = &nlaSpec{names: addrFamilies, dflt: "AF_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		switch typ {
+		case unix.AF_INET:
+			d.nlAttrs(m, off, n, iflaInetSpec)
+			return true
+		case unix.AF_INET6:
+			d.nlAttrs(m, off, n, iflaInet6Spec)
+			return true
+		}
+		return false
+	}}
+
+var iflaInetSpec = &nlaSpec{names: iflaInetAttrs, dflt: "IFLA_INET_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		if typ == unix.IFLA_INET_CONF {
+			return d.nlIndexedArray(m, off, n, 4, inetDevconfIndices, "IPV4_DEVCONF_???")
+		}
+		return false
+	}}
+
+var iflaInet6Spec = &nlaSpec{names: iflaInet6Attrs, dflt: "IFLA_INET6_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		switch typ {
+		case unix.IFLA_INET6_FLAGS:
+			return d.nlaXval(m, off, n, 4, nil, "IF_???", inet6IfFlags)
+		case unix.IFLA_INET6_CONF:
+			return d.nlIndexedArray(m, off, n, 4, inet6DevconfIndices, "DEVCONF_???")
+		case unix.IFLA_INET6_STATS:
+			return d.nlIndexedArray(m, off, n, 8, snmpIPStats, "IPSTATS_MIB_???")
+		case unix.IFLA_INET6_CACHEINFO: // struct ifla_cacheinfo
+			b, fits, ok := d.nlStruct(m, off, n, 16)
+			if ok {
+				d.nlFields(b, 4, "max_reasm_len", "tstamp", "reachable_time", "retrans_time")
+			}
+			return fits
+		case unix.IFLA_INET6_ICMP6STATS:
+			return d.nlIndexedArray(m, off, n, 8, snmpICMP6Stats, "ICMP6_MIB_???")
+		case unix.IFLA_INET6_TOKEN:
+			return d.nlaInet(m, unix.AF_INET6, off, n)
+		case unix.IFLA_INET6_ADDR_GEN_MODE:
+			return d.nlaXval(m, off, n, 1, in6AddrGenModes, "IN6_ADDR_GEN_MODE_???", nil)
+		case unix.IFLA_INET6_RA_MTU:
+			return d.nlaUint(m, off, n, 4)
+		}
+		return false
+	}}
+
+// nlIndexedArray appends the n/size integers at off (int32 when size is
+// 4, uint64 when 8) as [[INDEX]=value, …], each index named by vs (in
+// decimal when unnamed); false when n holds none, so the bytes print.
+// Like strace it cuts after -s elements unless -v, reading the element
+// after the last one shown first: an unreadable one ends the array with
+// where memory ends, not "...".
+func (d *Decoder) nlIndexedArray(m *nlMem, off, n uint64, size int, vs format.ValueSet, dflt string) bool {
+	sz := uint64(size)
+	cnt := n / sz
+	if cnt == 0 {
+		return false
+	}
+	limit := cnt
+	if !d.Opts.Verbose && uint64(d.Opts.StrSize) < cnt {
+		limit = uint64(d.Opts.StrSize)
+	}
+	for i := uint64(0); i < cnt; i++ {
+		cur := off + i*sz
+		if i > 0 {
+			d.S(", ")
+		}
+		b, ok := m.get(cur, sz)
+		if !ok {
+			if i == 0 {
+				d.Addr(m.base + cur)
+				return true
+			}
+			d.moreAt(m.base + cur)
+			break
+		}
+		if i == 0 {
+			d.S("[")
+		}
+		if i == limit {
+			d.S("...")
+			break
+		}
+		d.S("[")
+		d.ValueDec(vs, i, dflt)
+		d.S("]=")
+		if size == 4 {
+			d.Int(int64(int32(binary.LittleEndian.Uint32(b))))
+		} else {
+			d.Uint(binary.LittleEndian.Uint64(b))
+		}
+	}
+	d.S("]")
+	return true
+}
+
+// indexedNames is a value set numbered 0, 1, 2… in order.
+func indexedNames(names ...string) format.ValueSet {
+	vs := make(format.ValueSet, len(names))
+	for i, n := range names {
+		vs[i] = format.Value{Val: uint64(i), Name: n}
+	}
+	return vs
+}
+
+// The index names of IFLA_INET_CONF's, IFLA_INET6_CONF's and the IPv6
+// statistics' arrays, as far as strace 6.1 knows them. IPv4's are the
+// IPV4_DEVCONF_* numbers less one, and strace names them so.
+var (
+	inetDevconfIndices = indexedNames(
+		"IPV4_DEVCONF_FORWARDING-1", "IPV4_DEVCONF_MC_FORWARDING-1",
+		"IPV4_DEVCONF_PROXY_ARP-1", "IPV4_DEVCONF_ACCEPT_REDIRECTS-1",
+		"IPV4_DEVCONF_SECURE_REDIRECTS-1", "IPV4_DEVCONF_SEND_REDIRECTS-1",
+		"IPV4_DEVCONF_SHARED_MEDIA-1", "IPV4_DEVCONF_RP_FILTER-1",
+		"IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE-1", "IPV4_DEVCONF_BOOTP_RELAY-1",
+		"IPV4_DEVCONF_LOG_MARTIANS-1", "IPV4_DEVCONF_TAG-1",
+		"IPV4_DEVCONF_ARPFILTER-1", "IPV4_DEVCONF_MEDIUM_ID-1",
+		"IPV4_DEVCONF_NOXFRM-1", "IPV4_DEVCONF_NOPOLICY-1",
+		"IPV4_DEVCONF_FORCE_IGMP_VERSION-1", "IPV4_DEVCONF_ARP_ANNOUNCE-1",
+		"IPV4_DEVCONF_ARP_IGNORE-1", "IPV4_DEVCONF_PROMOTE_SECONDARIES-1",
+		"IPV4_DEVCONF_ARP_ACCEPT-1", "IPV4_DEVCONF_ARP_NOTIFY-1",
+		"IPV4_DEVCONF_ACCEPT_LOCAL-1", "IPV4_DEVCONF_SRC_VMARK-1",
+		"IPV4_DEVCONF_PROXY_ARP_PVLAN-1", "IPV4_DEVCONF_ROUTE_LOCALNET-1",
+		"IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL-1",
+		"IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL-1",
+		"IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN-1",
+		"IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST-1",
+		"IPV4_DEVCONF_DROP_GRATUITOUS_ARP-1", "IPV4_DEVCONF_BC_FORWARDING-1",
+		"IPV4_DEVCONF_ARP_EVICT_NOCARRIER-1")
+	inet6DevconfIndices = indexedNames(
+		"DEVCONF_FORWARDING", "DEVCONF_HOPLIMIT", "DEVCONF_MTU6",
+		"DEVCONF_ACCEPT_RA", "DEVCONF_ACCEPT_REDIRECTS", "DEVCONF_AUTOCONF",
+		"DEVCONF_DAD_TRANSMITS", "DEVCONF_RTR_SOLICITS",
+		"DEVCONF_RTR_SOLICIT_INTERVAL", "DEVCONF_RTR_SOLICIT_DELAY",
+		"DEVCONF_USE_TEMPADDR", "DEVCONF_TEMP_VALID_LFT",
+		"DEVCONF_TEMP_PREFERED_LFT", "DEVCONF_REGEN_MAX_RETRY",
+		"DEVCONF_MAX_DESYNC_FACTOR", "DEVCONF_MAX_ADDRESSES",
+		"DEVCONF_FORCE_MLD_VERSION", "DEVCONF_ACCEPT_RA_DEFRTR",
+		"DEVCONF_ACCEPT_RA_PINFO", "DEVCONF_ACCEPT_RA_RTR_PREF",
+		"DEVCONF_RTR_PROBE_INTERVAL", "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN",
+		"DEVCONF_PROXY_NDP", "DEVCONF_OPTIMISTIC_DAD",
+		"DEVCONF_ACCEPT_SOURCE_ROUTE", "DEVCONF_MC_FORWARDING",
+		"DEVCONF_DISABLE_IPV6", "DEVCONF_ACCEPT_DAD", "DEVCONF_FORCE_TLLAO",
+		"DEVCONF_NDISC_NOTIFY", "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL",
+		"DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL",
+		"DEVCONF_SUPPRESS_FRAG_NDISC", "DEVCONF_ACCEPT_RA_FROM_LOCAL",
+		"DEVCONF_USE_OPTIMISTIC", "DEVCONF_ACCEPT_RA_MTU",
+		"DEVCONF_STABLE_SECRET", "DEVCONF_USE_OIF_ADDRS_ONLY",
+		"DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT", "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+		"DEVCONF_DROP_UNICAST_IN_L2_MULTICAST", "DEVCONF_DROP_UNSOLICITED_NA",
+		"DEVCONF_KEEP_ADDR_ON_DOWN", "DEVCONF_RTR_SOLICIT_MAX_INTERVAL",
+		"DEVCONF_SEG6_ENABLED", "DEVCONF_SEG6_REQUIRE_HMAC",
+		"DEVCONF_ENHANCED_DAD", "DEVCONF_ADDR_GEN_MODE",
+		"DEVCONF_DISABLE_POLICY", "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN",
+		"DEVCONF_NDISC_TCLASS", "DEVCONF_RPL_SEG_ENABLED",
+		"DEVCONF_RA_DEFRTR_METRIC", "DEVCONF_IOAM6_ENABLED", "DEVCONF_IOAM6_ID",
+		"DEVCONF_IOAM6_ID_WIDE", "DEVCONF_NDISC_EVICT_NOCARRIER",
+		"DEVCONF_ACCEPT_UNTRACKED_NA")
+	snmpIPStats = indexedNames(
+		"IPSTATS_MIB_NUM", "IPSTATS_MIB_INPKTS", "IPSTATS_MIB_INOCTETS",
+		"IPSTATS_MIB_INDELIVERS", "IPSTATS_MIB_OUTFORWDATAGRAMS",
+		"IPSTATS_MIB_OUTPKTS", "IPSTATS_MIB_OUTOCTETS",
+		"IPSTATS_MIB_INHDRERRORS", "IPSTATS_MIB_INTOOBIGERRORS",
+		"IPSTATS_MIB_INNOROUTES", "IPSTATS_MIB_INADDRERRORS",
+		"IPSTATS_MIB_INUNKNOWNPROTOS", "IPSTATS_MIB_INTRUNCATEDPKTS",
+		"IPSTATS_MIB_INDISCARDS", "IPSTATS_MIB_OUTDISCARDS",
+		"IPSTATS_MIB_OUTNOROUTES", "IPSTATS_MIB_REASMTIMEOUT",
+		"IPSTATS_MIB_REASMREQDS", "IPSTATS_MIB_REASMOKS",
+		"IPSTATS_MIB_REASMFAILS", "IPSTATS_MIB_FRAGOKS",
+		"IPSTATS_MIB_FRAGFAILS", "IPSTATS_MIB_FRAGCREATES",
+		"IPSTATS_MIB_INMCASTPKTS", "IPSTATS_MIB_OUTMCASTPKTS",
+		"IPSTATS_MIB_INBCASTPKTS", "IPSTATS_MIB_OUTBCASTPKTS",
+		"IPSTATS_MIB_INMCASTOCTETS", "IPSTATS_MIB_OUTMCASTOCTETS",
+		"IPSTATS_MIB_INBCASTOCTETS", "IPSTATS_MIB_OUTBCASTOCTETS",
+		"IPSTATS_MIB_CSUMERRORS", "IPSTATS_MIB_NOECTPKTS",
+		"IPSTATS_MIB_ECT1PKTS", "IPSTATS_MIB_ECT0PKTS", "IPSTATS_MIB_CEPKTS",
+		"IPSTATS_MIB_REASM_OVERLAPS")
+	snmpICMP6Stats = indexedNames(
+		"ICMP6_MIB_NUM", "ICMP6_MIB_INMSGS", "ICMP6_MIB_INERRORS",
+		"ICMP6_MIB_OUTMSGS", "ICMP6_MIB_OUTERRORS", "ICMP6_MIB_CSUMERRORS")
+)
 
 // rtmsg appends a struct rtmsg and its RTA_* attributes.
 func (d *Decoder) rtmsg(m *nlMem, family uint8, off, n uint64) {

@@ -1735,6 +1735,43 @@ var ipTOS = format.FlagSet{
 	{Val: 0x02, Name: "IPTOS_MINCOST"},
 }
 
+// iflaInetAttrs names IFLA_AF_SPEC's AF_INET attributes.
+var iflaInetAttrs = format.ValueSet{
+	{Val: unix.IFLA_INET_UNSPEC, Name: "IFLA_INET_UNSPEC"},
+	{Val: unix.IFLA_INET_CONF, Name: "IFLA_INET_CONF"},
+}
+
+// iflaInet6Attrs names IFLA_AF_SPEC's AF_INET6 attributes.
+var iflaInet6Attrs = format.ValueSet{
+	{Val: unix.IFLA_INET6_UNSPEC, Name: "IFLA_INET6_UNSPEC"},
+	{Val: unix.IFLA_INET6_FLAGS, Name: "IFLA_INET6_FLAGS"},
+	{Val: unix.IFLA_INET6_CONF, Name: "IFLA_INET6_CONF"},
+	{Val: unix.IFLA_INET6_STATS, Name: "IFLA_INET6_STATS"},
+	{Val: unix.IFLA_INET6_MCAST, Name: "IFLA_INET6_MCAST"},
+	{Val: unix.IFLA_INET6_CACHEINFO, Name: "IFLA_INET6_CACHEINFO"},
+	{Val: unix.IFLA_INET6_ICMP6STATS, Name: "IFLA_INET6_ICMP6STATS"},
+	{Val: unix.IFLA_INET6_TOKEN, Name: "IFLA_INET6_TOKEN"},
+	{Val: unix.IFLA_INET6_ADDR_GEN_MODE, Name: "IFLA_INET6_ADDR_GEN_MODE"},
+	{Val: unix.IFLA_INET6_RA_MTU, Name: "IFLA_INET6_RA_MTU"},
+}
+
+// inet6IfFlags are IFLA_INET6_FLAGS' bits (the kernel's net/if_inet6.h).
+var inet6IfFlags = format.FlagSet{
+	{Val: 0x10, Name: "IF_RS_SENT"},
+	{Val: 0x20, Name: "IF_RA_RCVD"},
+	{Val: 0x40, Name: "IF_RA_MANAGED"},
+	{Val: 0x80, Name: "IF_RA_OTHERCONF"},
+	{Val: 0x80000000, Name: "IF_READY"},
+}
+
+// in6AddrGenModes names IFLA_INET6_ADDR_GEN_MODE's values.
+var in6AddrGenModes = format.ValueSet{
+	{Val: 0, Name: "IN6_ADDR_GEN_MODE_EUI64"},
+	{Val: 1, Name: "IN6_ADDR_GEN_MODE_NONE"},
+	{Val: 2, Name: "IN6_ADDR_GEN_MODE_STABLE_PRIVACY"},
+	{Val: 3, Name: "IN6_ADDR_GEN_MODE_RANDOM"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

@@ -285,12 +285,18 @@ func normalize(s string) string {
 // Netlink replies hold counters that change between two runs: an
 // interface's traffic statistics (IFLA_STATS, IFLA_STATS64), a route's
 // last use in jiffies (RTA_CACHEINFO), a socket's inode and cookie
-// (sock_diag).
+// (sock_diag), an interface's IPv6 and ICMPv6 counters
+// (IFLA_INET6_STATS, IFLA_INET6_ICMP6STATS: [IPSTATS_MIB_INPKTS]=N,
+// [37 /* IPSTATS_MIB_??? */]=N, [1 /* IPSTATS_MIB_INPKTS */]=N with -X
+// verbose; the *_MIB_NUM counts stay) and its neighbour reachable time,
+// which the kernel randomizes (IFLA_INET6_CACHEINFO).
 var (
 	reNlStats  = regexp.MustCompile(`\b((?:rx|tx)_(?:packets|bytes|errors|dropped|[a-z]+_errors|compressed|nohandler|otherhost_dropped)|multicast|collisions)=\d+`)
 	reNlRoute  = regexp.MustCompile(`\b(rta_lastuse)=\d+`)
 	reNlInode  = regexp.MustCompile(`\b(idiag_inode|udiag_ino|udiag_peer|ndiag_ino)=\d+`)
 	reNlCookie = regexp.MustCompile(`\b((?:idiag|udiag|ndiag)_cookie)=\[\d+, \d+\]`)
+	reNlMib    = regexp.MustCompile(`\[(?:\d+ /\* )?(?:IPSTATS|ICMP6)_MIB_[A-Z0-9_?]+(?: \*/)?\]=\d+`)
+	reNlReach  = regexp.MustCompile(`\b(reachable_time)=\d+`)
 )
 
 func netlinkCounters(l string) string {
@@ -300,6 +306,13 @@ func netlinkCounters(l string) string {
 	l = reNlStats.ReplaceAllString(l, "$1=N")
 	l = reNlRoute.ReplaceAllString(l, "$1=N")
 	l = reNlInode.ReplaceAllString(l, "$1=N")
+	l = reNlMib.ReplaceAllStringFunc(l, func(m string) string {
+		if strings.Contains(m, "_MIB_NUM") {
+			return m
+		}
+		return m[:strings.LastIndexByte(m, '=')+1] + "N"
+	})
+	l = reNlReach.ReplaceAllString(l, "$1=N")
 	return reNlCookie.ReplaceAllString(l, "$1=[N, N]")
 }
 
@@ -575,4 +588,27 @@ func pidComms(s string) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n") + "\n"
+}
+
+// TestNormalizeInet6Counters: IFLA_AF_SPEC's IPv6 counters and reachable
+// time normalize in the default and -X verbose forms, named or not; the
+// counts (*_MIB_NUM) and the configuration arrays stay.
+func TestNormalizeInet6Counters(t *testing.T) {
+	mk := func(pkts, unnamed, msgs, reach string) string {
+		return `recvmsg(3, [{nlmsg_len=1468}, [{nla_len=20, nla_type=IFLA_INET6_CACHEINFO}, {max_reasm_len=65535, tstamp=22, reachable_time=` + reach +
+			`, retrans_time=1000}], [[DEVCONF_HOPLIMIT]=64, [58 /* DEVCONF_??? */]=0], [[IPSTATS_MIB_NUM]=38, [IPSTATS_MIB_INPKTS]=` + pkts +
+			`, [37 /* IPSTATS_MIB_??? */]=` + unnamed + `], [[0 /* ICMP6_MIB_NUM */]=7, [1 /* ICMP6_MIB_INMSGS */]=` + msgs + `]]) = 1468`
+	}
+	a, b := netlinkCounters(mk("44790", "0", "1497", "17776")), netlinkCounters(mk("44855", "12", "1503", "28044"))
+	if a != b {
+		t.Errorf("netlinkCounters differs:\n %s\n %s", a, b)
+	}
+	for _, keep := range []string{"[IPSTATS_MIB_NUM]=38", "[0 /* ICMP6_MIB_NUM */]=7", "[DEVCONF_HOPLIMIT]=64", "[58 /* DEVCONF_??? */]=0", "tstamp=22", "retrans_time=1000"} {
+		if !strings.Contains(a, keep) {
+			t.Errorf("%s lost in %s", keep, a)
+		}
+	}
+	if !strings.Contains(a, "[37 /* IPSTATS_MIB_??? */]=N") || !strings.Contains(a, "reachable_time=N") {
+		t.Errorf("counters left in %s", a)
+	}
 }

@@ -4,7 +4,9 @@
  * requests the kernel answers with NLMSG_ERROR, several messages in one
  * buffer, short and truncated buffers, a message split across iovecs, a
  * protocol strace does not decode, and a sock_diag request for a
- * listening TCP socket on 127.0.0.1:29641 (fixed port). The route and
+ * listening TCP socket on 127.0.0.1:29641 (fixed port), and a made-up
+ * RTM_NEWLINK with every IFLA_AF_SPEC shape sent to a port no socket
+ * binds (the kernel never reads it). The route and
  * sock_diag sockets bind fixed port ids, so the replies' bytes are the same
  * in every run; the NETLINK_USERSOCK one stays unbound, so its protocol is
  * unknown at its sendto (as strace finds it through sock_diag). Nothing
@@ -55,6 +57,26 @@ static void recv_all(int fd)
 		if (!more)
 			return;
 	}
+}
+
+/* nla_put appends an attribute of len bytes at *off in b (val NULL: the
+ * header alone, for a nest closed by nla_end) and returns its offset. */
+static size_t nla_put(char *b, size_t *off, unsigned short type, const void *val, unsigned short len)
+{
+	size_t at = *off;
+	struct nlattr *a = (struct nlattr *)(b + at);
+	a->nla_type = type;
+	a->nla_len = NLA_HDRLEN + len;
+	if (val)
+		memcpy(b + at + NLA_HDRLEN, val, len);
+	*off = at + NLA_ALIGN(a->nla_len);
+	return at;
+}
+
+/* nla_end sets the length of the nest at offset at, up to *off. */
+static void nla_end(char *b, size_t at, size_t off)
+{
+	((struct nlattr *)(b + at))->nla_len = off - at;
 }
 
 /* recvmsg_one reads one reply with recvmsg into one iovec. */
@@ -179,6 +201,48 @@ int main(void)
 	struct iovec whole = { buf, sizeof buf };
 	struct msghdr nm = { NULL, 0, &whole, 1, NULL, 0, 0 };
 	recvmsg(fd, &nm, 0);
+	/* IFLA_AF_SPEC: AF_INET's and AF_INET6's attributes (names unknown
+	 * to strace 6.1, arrays longer than -s, sizes that fit no value)
+	 * and families strace prints as bytes. */
+	static char nl[1024];
+	int conf[40];
+	for (int i = 0; i < 40; i++)
+		conf[i] = i - 1;
+	unsigned long long stats[2] = { 38, 18446744073709551615ULL };
+	unsigned int flags = 0x800000f0, unknown_flag = 0x100, mtu = 1280;
+	unsigned int cacheinfo[4] = { 65535, 22, 30000, 1000 };
+	unsigned char token[16] = { 0xfe, 0x80, [15] = 1 }, gen_mode = 9;
+	size_t off = NLMSG_SPACE(sizeof(struct ifinfomsg));
+	size_t spec = nla_put(nl, &off, IFLA_AF_SPEC, NULL, 0);
+	size_t fam = nla_put(nl, &off, AF_INET, NULL, 0);
+	nla_put(nl, &off, IFLA_INET_CONF, conf, 3 * sizeof(int));
+	nla_put(nl, &off, 2, &mtu, sizeof mtu);
+	nla_end(nl, fam, off);
+	fam = nla_put(nl, &off, AF_INET6 | NLA_F_NESTED, NULL, 0);
+	nla_put(nl, &off, IFLA_INET6_FLAGS, &flags, sizeof flags);
+	nla_put(nl, &off, IFLA_INET6_FLAGS, &unknown_flag, sizeof unknown_flag);
+	nla_put(nl, &off, IFLA_INET6_CACHEINFO, cacheinfo, sizeof cacheinfo);
+	nla_put(nl, &off, IFLA_INET6_CONF, conf, sizeof conf);
+	nla_put(nl, &off, IFLA_INET6_STATS, stats, sizeof stats);
+	nla_put(nl, &off, IFLA_INET6_ICMP6STATS, stats, 12);
+	nla_put(nl, &off, IFLA_INET6_TOKEN, token, sizeof token);
+	nla_put(nl, &off, IFLA_INET6_ADDR_GEN_MODE, &gen_mode, 1);
+	nla_put(nl, &off, 9 /* IFLA_INET6_RA_MTU */, &mtu, sizeof mtu);
+	nla_put(nl, &off, IFLA_INET6_MCAST, &mtu, sizeof mtu);
+	nla_put(nl, &off, IFLA_INET6_CONF, conf, 3);
+	nla_put(nl, &off, IFLA_INET6_CACHEINFO, cacheinfo, 15);
+	nla_end(nl, fam, off);
+	nla_put(nl, &off, AF_MPLS, &mtu, sizeof mtu);
+	nla_put(nl, &off, AF_BRIDGE | NLA_F_NESTED, &mtu, sizeof mtu);
+	nla_end(nl, spec, off);
+	struct nlmsghdr *nh = (struct nlmsghdr *)nl;
+	nh->nlmsg_len = off;
+	nh->nlmsg_type = RTM_NEWLINK;
+	nh->nlmsg_flags = NLM_F_REQUEST;
+	nh->nlmsg_seq = 1013;
+	struct sockaddr_nl nobody = { .nl_family = AF_NETLINK, .nl_pid = 296413 };
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+
 	/* write and read are not decoded. */
 	addr_req.h.nlmsg_len = sizeof addr_req;
 	addr_req.h.nlmsg_seq = 1011;
