@@ -15,9 +15,6 @@ import (
 // statfs f_flags bits x/sys lacks (linux/statfs.h).
 const (
 	stValid       = 0x20
-	stWrite       = 0x80
-	stAppend      = 0x100
-	stImmutable   = 0x200
 	stNosymfollow = 0x2000
 
 	// statxSyncType is AT_STATX_SYNC_TYPE (linux/fcntl.h): the two

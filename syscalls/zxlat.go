@@ -3310,16 +3310,13 @@ var statxSync = format.FlagSet{
 
 // statfsFlags is struct statfs's f_flags.
 var statfsFlags = format.FlagSet{
+	{Val: stValid, Name: "ST_VALID"},
 	{Val: unix.ST_RDONLY, Name: "ST_RDONLY"},
 	{Val: unix.ST_NOSUID, Name: "ST_NOSUID"},
 	{Val: unix.ST_NODEV, Name: "ST_NODEV"},
 	{Val: unix.ST_NOEXEC, Name: "ST_NOEXEC"},
 	{Val: unix.ST_SYNCHRONOUS, Name: "ST_SYNCHRONOUS"},
-	{Val: stValid, Name: "ST_VALID"},
 	{Val: unix.ST_MANDLOCK, Name: "ST_MANDLOCK"},
-	{Val: stWrite, Name: "ST_WRITE"},
-	{Val: stAppend, Name: "ST_APPEND"},
-	{Val: stImmutable, Name: "ST_IMMUTABLE"},
 	{Val: unix.ST_NOATIME, Name: "ST_NOATIME"},
 	{Val: unix.ST_NODIRATIME, Name: "ST_NODIRATIME"},
 	{Val: unix.ST_RELATIME, Name: "ST_RELATIME"},

@@ -41,6 +41,9 @@ func TestDiffCore(t *testing.T) {
 		{"user-f", []string{"-f", "-u", "nobody", "-e", "trace=getuid,execve,exit_group"}, "core_startup", nil},
 		{"detach-on-execve", []string{"-f", "-b", "execve", "-e", "trace=execve,exit_group"}, "core_startup", nil},
 		{"detach-on-long", []string{"-f", "--detach-on=execve", "-e", "trace=execve"}, "core_startup", nil},
+		// Structures filled by poke_exit (strace's tampering): every
+		// f_flags bit, known and unknown, in strace's order.
+		{"statfs-poked", []string{"-e", "trace=statfs", "-e", "inject=statfs:poke_exit=@arg2=53ef0000000000000010000000000000010000000000000001000000000000000100000000000000010000000000000001000000000000000000000000000000ff000000000000000010000000000000ffff000000000000"}, "file_stat", nil},
 		{"pids-comm", []string{"-Y"}, "core_pids", nil},
 		{"pids-comm-f", []string{"-f", "-Y"}, "core_pids", nil},
 		{"pids-comm-long", []string{"-f", "--decode-pids=comm"}, "core_pids", nil},
