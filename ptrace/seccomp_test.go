@@ -1,6 +1,7 @@
 package ptrace
 
 import (
+	"encoding/binary"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -86,5 +87,26 @@ func TestSeccompProgram(t *testing.T) {
 		if _, err := decodeRanges(bad); err == nil {
 			t.Errorf("decodeRanges(%q) accepted", bad)
 		}
+	}
+}
+
+// TestStubPreempt: only a SIGURG the process sent itself with tgkill is
+// taken for the launch stub's preemption signal.
+func TestStubPreempt(t *testing.T) {
+	mk := func(code int32, pid int32) *[128]byte {
+		var si [128]byte
+		binary.LittleEndian.PutUint32(si[0:], uint32(unix.SIGURG))
+		binary.LittleEndian.PutUint32(si[8:], uint32(code))
+		binary.LittleEndian.PutUint32(si[16:], uint32(pid))
+		return &si
+	}
+	if !stubPreempt(mk(-6, 1234), 1234) {
+		t.Error("the stub's own tgkill not recognized")
+	}
+	if stubPreempt(mk(-6, 999), 1234) {
+		t.Error("another process's tgkill taken for the stub's")
+	}
+	if stubPreempt(mk(0, 1234), 1234) {
+		t.Error("a kill (SI_USER) taken for the stub's tgkill")
 	}
 }

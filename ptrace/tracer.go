@@ -1,6 +1,7 @@
 package ptrace
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -193,7 +194,10 @@ type thread struct {
 	// firstExec: the launch stub's execve is in flight. If it fails, the
 	// stub's error report and exit are hidden again (as strace hides its
 	// child's), but the exit status is still reported (reportExit).
-	firstExec  bool
+	firstExec bool
+	// execed: the launch stub's execve succeeded and the command has
+	// made no syscall yet (see stubPreempt).
+	execed     bool
 	reportExit bool
 	// tampered: the call in flight had its number replaced; at its exit
 	// the return value becomes tamperRet (see Tamper). tamperNoFail: it
@@ -585,6 +589,13 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		t.readIP(tid)
 		ev.Siginfo = [128]byte{}
 		_ = ptracePtr(unix.PTRACE_GETSIGINFO, tid, 0, unsafe.Pointer(&ev.Siginfo[0]))
+		if th.execed && sig == int(unix.SIGURG) && stubPreempt(&ev.Siginfo, tid) {
+			// The launch stub's Go runtime asked its own thread to
+			// yield (a preemption SIGURG) just before the execve:
+			// the stub's, not the command's. Dropped.
+			t.resume(th, 0)
+			return
+		}
 		if !th.hidden {
 			t.report(ev)
 		}
@@ -772,7 +783,11 @@ func (t *Tracer) syscallStop(th *thread) {
 		th.firstExec = false
 		if ev.Ret < 0 && ev.Ret > -4096 {
 			th.hidden, th.reportExit = true, true
+		} else {
+			th.execed = true
 		}
+	} else if entry {
+		th.execed = false
 	}
 	if ev.Tamper != nil {
 		t.tamper(th, ev.Tamper, entry)
@@ -1110,3 +1125,15 @@ func ptracePtr(req, pid int, addr uintptr, data unsafe.Pointer) error {
 
 // IsGone reports whether err means the thread no longer exists.
 func IsGone(err error) bool { return errors.Is(err, unix.ESRCH) }
+
+// stubPreempt says a SIGURG's siginfo is the Go runtime's preemption
+// signal of the launch stub: sent with tgkill (SI_TKILL) by the process
+// to itself. One sent just before the stub's execve stays pending and is
+// delivered to the command before its first instruction; the command
+// itself cannot have sent it, having made no syscall yet.
+func stubPreempt(si *[128]byte, tid int) bool {
+	const siTkill = -6
+	code := int32(binary.LittleEndian.Uint32(si[8:]))
+	pid := int(int32(binary.LittleEndian.Uint32(si[16:])))
+	return code == siTkill && pid == tid
+}
