@@ -360,7 +360,7 @@ var table = [...]Entry{
 	unix.SYS_PREADV:                  {Class: TD, NArgs: 4, Args: a(Fd, IovOut, Ulong, Long)},
 	unix.SYS_PWRITEV:                 {Class: TD, NArgs: 4, Args: a(Fd, IovIn, Ulong, Long)},
 	unix.SYS_RT_TGSIGQUEUEINFO:       {Class: TP | TS, NArgs: 4, Args: a(Pid, Pid, Signal, SiginfoIn)},
-	unix.SYS_PERF_EVENT_OPEN:         {Class: TD, NArgs: 5, Ret: RetFd},
+	unix.SYS_PERF_EVENT_OPEN:         {Class: TD, NArgs: 5, Args: a(PerfEventAttr, Int, Int, Fd, PerfEventFlags), Ret: RetFd},
 	unix.SYS_RECVMMSG:                {Class: TN, NArgs: 5, Args: a(Fd, MmsgRecv, Uint, MsgFlags, MmsgTimeout)},
 	unix.SYS_FANOTIFY_INIT:           {Class: TD, NArgs: 2, Args: a(FanInitFlags, OpenFlags), Ret: RetFd},
 	unix.SYS_FANOTIFY_MARK:           {Class: TF | TD, NArgs: 5, Args: a(Fd, FanMarkFlags, FanEventMask, FanDirfd, Path)},
