@@ -334,5 +334,3 @@ var (
 		d.Flags(perfOpenFlags, c.Args[i], "PERF_FLAG_???")
 	}}
 )
-
-
