@@ -2466,6 +2466,106 @@ var ntTypes = format.ValueSet{
 	{Val: unix.NT_SIGINFO, Name: "NT_SIGINFO"},
 }
 
+// From xlat/quota.txt.
+
+// quotaCmds are the commands of quotactl's QCMD(cmd, type): the old v1 and
+// v2 ones, the current ones and XFS's.
+var quotaCmds = format.ValueSet{
+	{Val: qV1QuotaOn, Name: "Q_V1_QUOTAON"},
+	{Val: qV1QuotaOff, Name: "Q_V1_QUOTAOFF"},
+	{Val: qV1GetQuota, Name: "Q_V1_GETQUOTA"},
+	{Val: qV1SetQuota, Name: "Q_V1_SETQUOTA"},
+	{Val: qV1SetUse, Name: "Q_V1_SETUSE"},
+	{Val: qV1Sync, Name: "Q_V1_SYNC"},
+	{Val: qSetQlim, Name: "Q_SETQLIM"},
+	{Val: qV1GetStats, Name: "Q_V1_GETSTATS"},
+	{Val: qV1Rsquash, Name: "Q_V1_RSQUASH"},
+	{Val: qV2GetQuota, Name: "Q_V2_GETQUOTA"},
+	{Val: qV2SetQuota, Name: "Q_V2_SETQUOTA"},
+	{Val: qV2SetUse, Name: "Q_V2_SETUSE"},
+	{Val: qV2GetInfo, Name: "Q_V2_GETINFO"},
+	{Val: qV2SetInfo, Name: "Q_V2_SETINFO"},
+	{Val: qV2SetGrace, Name: "Q_V2_SETGRACE"},
+	{Val: qV2SetFlags, Name: "Q_V2_SETFLAGS"},
+	{Val: qV2GetStats, Name: "Q_V2_GETSTATS"},
+	{Val: qSync, Name: "Q_SYNC"},
+	{Val: qQuotaOn, Name: "Q_QUOTAON"},
+	{Val: qQuotaOff, Name: "Q_QUOTAOFF"},
+	{Val: qGetFmt, Name: "Q_GETFMT"},
+	{Val: qGetInfo, Name: "Q_GETINFO"},
+	{Val: qSetInfo, Name: "Q_SETINFO"},
+	{Val: qGetQuota, Name: "Q_GETQUOTA"},
+	{Val: qSetQuota, Name: "Q_SETQUOTA"},
+	{Val: qGetNextQuota, Name: "Q_GETNEXTQUOTA"},
+	{Val: qXQuotaOn, Name: "Q_XQUOTAON"},
+	{Val: qXQuotaOff, Name: "Q_XQUOTAOFF"},
+	{Val: qXGetQuota, Name: "Q_XGETQUOTA"},
+	{Val: qXSetQlim, Name: "Q_XSETQLIM"},
+	{Val: qXGetQstat, Name: "Q_XGETQSTAT"},
+	{Val: qXQuotaRm, Name: "Q_XQUOTARM"},
+	{Val: qXQuotaSync, Name: "Q_XQUOTASYNC"},
+	{Val: qXGetQstatV, Name: "Q_XGETQSTATV"},
+	{Val: qXGetNextQuota, Name: "Q_XGETNEXTQUOTA"},
+}
+
+// quotaTypes are the type of quotactl's QCMD(cmd, type).
+var quotaTypes = format.ValueSet{
+	{Val: 0, Name: "USRQUOTA"},
+	{Val: 1, Name: "GRPQUOTA"},
+	{Val: 2, Name: "PRJQUOTA"},
+}
+
+// quotaFormats are Q_QUOTAON's and Q_GETFMT's quota formats (strace 6.1
+// does not know QFMT_SHMEM).
+var quotaFormats = format.ValueSet{
+	{Val: 1, Name: "QFMT_VFS_OLD"},
+	{Val: 2, Name: "QFMT_VFS_V0"},
+	{Val: 3, Name: "QFMT_OCFS2"},
+	{Val: 4, Name: "QFMT_VFS_V1"},
+}
+
+// dqblkValid is struct if_dqblk's dqb_valid.
+var dqblkValid = format.FlagSet{
+	{Val: 1, Name: "QIF_BLIMITS"},
+	{Val: 2, Name: "QIF_SPACE"},
+	{Val: 4, Name: "QIF_ILIMITS"},
+	{Val: 8, Name: "QIF_INODES"},
+	{Val: 16, Name: "QIF_BTIME"},
+	{Val: 32, Name: "QIF_ITIME"},
+}
+
+// dqinfoFlags and dqinfoValid are struct if_dqinfo's dqi_flags and
+// dqi_valid.
+var dqinfoFlags = format.FlagSet{
+	{Val: 1, Name: "DQF_ROOT_SQUASH"},
+	{Val: 0x10000, Name: "DQF_SYS_FILE"},
+}
+
+var dqinfoValid = format.FlagSet{
+	{Val: 1, Name: "IIF_BGRACE"},
+	{Val: 2, Name: "IIF_IGRACE"},
+	{Val: 4, Name: "IIF_FLAGS"},
+}
+
+// xfsQuotaFlags are the XFS quota state flags (Q_XQUOTAON, Q_XQUOTAOFF,
+// fs_quota_stat's qs_flags).
+var xfsQuotaFlags = format.FlagSet{
+	{Val: 1, Name: "FS_QUOTA_UDQ_ACCT"},
+	{Val: 2, Name: "FS_QUOTA_UDQ_ENFD"},
+	{Val: 4, Name: "FS_QUOTA_GDQ_ACCT"},
+	{Val: 8, Name: "FS_QUOTA_GDQ_ENFD"},
+	{Val: 16, Name: "FS_QUOTA_PDQ_ACCT"},
+	{Val: 32, Name: "FS_QUOTA_PDQ_ENFD"},
+}
+
+// xfsDqblkFlags are the XFS quota types (Q_XQUOTARM, fs_disk_quota's
+// d_flags).
+var xfsDqblkFlags = format.FlagSet{
+	{Val: 1, Name: "FS_USER_QUOTA"},
+	{Val: 2, Name: "FS_PROJ_QUOTA"},
+	{Val: 4, Name: "FS_GROUP_QUOTA"},
+}
+
 // From xlat/sched.txt.
 
 // priorityWhich is getpriority's and setpriority's which.
