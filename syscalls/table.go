@@ -383,7 +383,7 @@ var table = [...]Entry{
 	unix.SYS_GETRANDOM:               {Class: 0, NArgs: 3, Args: a(RandomBuf, Ulong, GrndFlags)},
 	unix.SYS_MEMFD_CREATE:            {Class: TD, NArgs: 2, Args: a(Str, MemfdFlags), Ret: RetFd},
 	unix.SYS_KEXEC_FILE_LOAD:         {Class: TD, NArgs: 5, Args: a(Fd, Fd, Ulong, KexecCmdline, KexecFileFlags)},
-	unix.SYS_BPF:                     {Class: TD, NArgs: 3},
+	unix.SYS_BPF:                     {Class: TD, NArgs: 3, Args: a(BpfCmd, BpfAttr, Uint)},
 	unix.SYS_EXECVEAT:                {Class: TF | TP | TD, NArgs: 5, Args: a(AtDirfd, Path, Argv, Envp, ExecveatFlags)},
 	unix.SYS_USERFAULTFD:             {Class: TD, NArgs: 1, Args: a(UffdFlags), Ret: RetFd},
 	unix.SYS_MEMBARRIER:              {Class: 0, NArgs: 3, Args: a(MembarrierCmd, MembarrierFlags, MembarrierCPU), Done: membarrierDone},

@@ -136,6 +136,254 @@ var aioIocbFlags = format.FlagSet{
 	{Val: iocbFlagIoprio, Name: "IOCB_FLAG_IOPRIO"},
 }
 
+// From xlat/bpf.txt.
+
+// bpfCommands are bpf's commands (BPF_PROG_RUN is BPF_PROG_TEST_RUN's
+// alias, which strace names by the latter).
+var bpfCommands = format.ValueSet{
+	{Val: unix.BPF_MAP_CREATE, Name: "BPF_MAP_CREATE"},
+	{Val: unix.BPF_MAP_LOOKUP_ELEM, Name: "BPF_MAP_LOOKUP_ELEM"},
+	{Val: unix.BPF_MAP_UPDATE_ELEM, Name: "BPF_MAP_UPDATE_ELEM"},
+	{Val: unix.BPF_MAP_DELETE_ELEM, Name: "BPF_MAP_DELETE_ELEM"},
+	{Val: unix.BPF_MAP_GET_NEXT_KEY, Name: "BPF_MAP_GET_NEXT_KEY"},
+	{Val: unix.BPF_PROG_LOAD, Name: "BPF_PROG_LOAD"},
+	{Val: unix.BPF_OBJ_PIN, Name: "BPF_OBJ_PIN"},
+	{Val: unix.BPF_OBJ_GET, Name: "BPF_OBJ_GET"},
+	{Val: unix.BPF_PROG_ATTACH, Name: "BPF_PROG_ATTACH"},
+	{Val: unix.BPF_PROG_DETACH, Name: "BPF_PROG_DETACH"},
+	{Val: unix.BPF_PROG_TEST_RUN, Name: "BPF_PROG_TEST_RUN"},
+	{Val: unix.BPF_PROG_GET_NEXT_ID, Name: "BPF_PROG_GET_NEXT_ID"},
+	{Val: unix.BPF_MAP_GET_NEXT_ID, Name: "BPF_MAP_GET_NEXT_ID"},
+	{Val: unix.BPF_PROG_GET_FD_BY_ID, Name: "BPF_PROG_GET_FD_BY_ID"},
+	{Val: unix.BPF_MAP_GET_FD_BY_ID, Name: "BPF_MAP_GET_FD_BY_ID"},
+	{Val: unix.BPF_OBJ_GET_INFO_BY_FD, Name: "BPF_OBJ_GET_INFO_BY_FD"},
+	{Val: unix.BPF_PROG_QUERY, Name: "BPF_PROG_QUERY"},
+	{Val: unix.BPF_RAW_TRACEPOINT_OPEN, Name: "BPF_RAW_TRACEPOINT_OPEN"},
+	{Val: unix.BPF_BTF_LOAD, Name: "BPF_BTF_LOAD"},
+	{Val: unix.BPF_BTF_GET_FD_BY_ID, Name: "BPF_BTF_GET_FD_BY_ID"},
+	{Val: unix.BPF_TASK_FD_QUERY, Name: "BPF_TASK_FD_QUERY"},
+	{Val: unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM, Name: "BPF_MAP_LOOKUP_AND_DELETE_ELEM"},
+	{Val: unix.BPF_MAP_FREEZE, Name: "BPF_MAP_FREEZE"},
+	{Val: unix.BPF_BTF_GET_NEXT_ID, Name: "BPF_BTF_GET_NEXT_ID"},
+	{Val: unix.BPF_MAP_LOOKUP_BATCH, Name: "BPF_MAP_LOOKUP_BATCH"},
+	{Val: unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, Name: "BPF_MAP_LOOKUP_AND_DELETE_BATCH"},
+	{Val: unix.BPF_MAP_UPDATE_BATCH, Name: "BPF_MAP_UPDATE_BATCH"},
+	{Val: unix.BPF_MAP_DELETE_BATCH, Name: "BPF_MAP_DELETE_BATCH"},
+	{Val: unix.BPF_LINK_CREATE, Name: "BPF_LINK_CREATE"},
+	{Val: unix.BPF_LINK_UPDATE, Name: "BPF_LINK_UPDATE"},
+	{Val: unix.BPF_LINK_GET_FD_BY_ID, Name: "BPF_LINK_GET_FD_BY_ID"},
+	{Val: unix.BPF_LINK_GET_NEXT_ID, Name: "BPF_LINK_GET_NEXT_ID"},
+	{Val: unix.BPF_ENABLE_STATS, Name: "BPF_ENABLE_STATS"},
+	{Val: unix.BPF_ITER_CREATE, Name: "BPF_ITER_CREATE"},
+	{Val: unix.BPF_LINK_DETACH, Name: "BPF_LINK_DETACH"},
+	{Val: unix.BPF_PROG_BIND_MAP, Name: "BPF_PROG_BIND_MAP"},
+}
+
+// bpfMapTypes are BPF_MAP_CREATE's map_type (strace 6.1 stops at
+// BPF_MAP_TYPE_USER_RINGBUF).
+var bpfMapTypes = format.ValueSet{
+	{Val: unix.BPF_MAP_TYPE_UNSPEC, Name: "BPF_MAP_TYPE_UNSPEC"},
+	{Val: unix.BPF_MAP_TYPE_HASH, Name: "BPF_MAP_TYPE_HASH"},
+	{Val: unix.BPF_MAP_TYPE_ARRAY, Name: "BPF_MAP_TYPE_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PROG_ARRAY, Name: "BPF_MAP_TYPE_PROG_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERF_EVENT_ARRAY, Name: "BPF_MAP_TYPE_PERF_EVENT_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_HASH, Name: "BPF_MAP_TYPE_PERCPU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_ARRAY, Name: "BPF_MAP_TYPE_PERCPU_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_STACK_TRACE, Name: "BPF_MAP_TYPE_STACK_TRACE"},
+	{Val: unix.BPF_MAP_TYPE_CGROUP_ARRAY, Name: "BPF_MAP_TYPE_CGROUP_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_LRU_HASH, Name: "BPF_MAP_TYPE_LRU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_LRU_PERCPU_HASH, Name: "BPF_MAP_TYPE_LRU_PERCPU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_LPM_TRIE, Name: "BPF_MAP_TYPE_LPM_TRIE"},
+	{Val: unix.BPF_MAP_TYPE_ARRAY_OF_MAPS, Name: "BPF_MAP_TYPE_ARRAY_OF_MAPS"},
+	{Val: unix.BPF_MAP_TYPE_HASH_OF_MAPS, Name: "BPF_MAP_TYPE_HASH_OF_MAPS"},
+	{Val: unix.BPF_MAP_TYPE_DEVMAP, Name: "BPF_MAP_TYPE_DEVMAP"},
+	{Val: unix.BPF_MAP_TYPE_SOCKMAP, Name: "BPF_MAP_TYPE_SOCKMAP"},
+	{Val: unix.BPF_MAP_TYPE_CPUMAP, Name: "BPF_MAP_TYPE_CPUMAP"},
+	{Val: unix.BPF_MAP_TYPE_XSKMAP, Name: "BPF_MAP_TYPE_XSKMAP"},
+	{Val: unix.BPF_MAP_TYPE_SOCKHASH, Name: "BPF_MAP_TYPE_SOCKHASH"},
+	{Val: unix.BPF_MAP_TYPE_CGROUP_STORAGE, Name: "BPF_MAP_TYPE_CGROUP_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_REUSEPORT_SOCKARRAY, Name: "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE, Name: "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_QUEUE, Name: "BPF_MAP_TYPE_QUEUE"},
+	{Val: unix.BPF_MAP_TYPE_STACK, Name: "BPF_MAP_TYPE_STACK"},
+	{Val: unix.BPF_MAP_TYPE_SK_STORAGE, Name: "BPF_MAP_TYPE_SK_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_DEVMAP_HASH, Name: "BPF_MAP_TYPE_DEVMAP_HASH"},
+	{Val: unix.BPF_MAP_TYPE_STRUCT_OPS, Name: "BPF_MAP_TYPE_STRUCT_OPS"},
+	{Val: unix.BPF_MAP_TYPE_RINGBUF, Name: "BPF_MAP_TYPE_RINGBUF"},
+	{Val: unix.BPF_MAP_TYPE_INODE_STORAGE, Name: "BPF_MAP_TYPE_INODE_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_TASK_STORAGE, Name: "BPF_MAP_TYPE_TASK_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_BLOOM_FILTER, Name: "BPF_MAP_TYPE_BLOOM_FILTER"},
+	{Val: unix.BPF_MAP_TYPE_USER_RINGBUF, Name: "BPF_MAP_TYPE_USER_RINGBUF"},
+}
+
+// bpfMapFlags are BPF_MAP_CREATE's map_flags.
+var bpfMapFlags = format.FlagSet{
+	{Val: unix.BPF_F_NO_PREALLOC, Name: "BPF_F_NO_PREALLOC"},
+	{Val: unix.BPF_F_NO_COMMON_LRU, Name: "BPF_F_NO_COMMON_LRU"},
+	{Val: unix.BPF_F_NUMA_NODE, Name: "BPF_F_NUMA_NODE"},
+	{Val: unix.BPF_F_RDONLY, Name: "BPF_F_RDONLY"},
+	{Val: unix.BPF_F_WRONLY, Name: "BPF_F_WRONLY"},
+	{Val: unix.BPF_F_STACK_BUILD_ID, Name: "BPF_F_STACK_BUILD_ID"},
+	{Val: unix.BPF_F_ZERO_SEED, Name: "BPF_F_ZERO_SEED"},
+	{Val: unix.BPF_F_RDONLY_PROG, Name: "BPF_F_RDONLY_PROG"},
+	{Val: unix.BPF_F_WRONLY_PROG, Name: "BPF_F_WRONLY_PROG"},
+	{Val: unix.BPF_F_CLONE, Name: "BPF_F_CLONE"},
+	{Val: unix.BPF_F_MMAPABLE, Name: "BPF_F_MMAPABLE"},
+	{Val: unix.BPF_F_PRESERVE_ELEMS, Name: "BPF_F_PRESERVE_ELEMS"},
+	{Val: unix.BPF_F_INNER_MAP, Name: "BPF_F_INNER_MAP"},
+}
+
+// bpfProgTypes are BPF_PROG_LOAD's prog_type (strace 6.1 stops at
+// BPF_PROG_TYPE_SYSCALL).
+var bpfProgTypes = format.ValueSet{
+	{Val: unix.BPF_PROG_TYPE_UNSPEC, Name: "BPF_PROG_TYPE_UNSPEC"},
+	{Val: unix.BPF_PROG_TYPE_SOCKET_FILTER, Name: "BPF_PROG_TYPE_SOCKET_FILTER"},
+	{Val: unix.BPF_PROG_TYPE_KPROBE, Name: "BPF_PROG_TYPE_KPROBE"},
+	{Val: unix.BPF_PROG_TYPE_SCHED_CLS, Name: "BPF_PROG_TYPE_SCHED_CLS"},
+	{Val: unix.BPF_PROG_TYPE_SCHED_ACT, Name: "BPF_PROG_TYPE_SCHED_ACT"},
+	{Val: unix.BPF_PROG_TYPE_TRACEPOINT, Name: "BPF_PROG_TYPE_TRACEPOINT"},
+	{Val: unix.BPF_PROG_TYPE_XDP, Name: "BPF_PROG_TYPE_XDP"},
+	{Val: unix.BPF_PROG_TYPE_PERF_EVENT, Name: "BPF_PROG_TYPE_PERF_EVENT"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SKB, Name: "BPF_PROG_TYPE_CGROUP_SKB"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCK, Name: "BPF_PROG_TYPE_CGROUP_SOCK"},
+	{Val: unix.BPF_PROG_TYPE_LWT_IN, Name: "BPF_PROG_TYPE_LWT_IN"},
+	{Val: unix.BPF_PROG_TYPE_LWT_OUT, Name: "BPF_PROG_TYPE_LWT_OUT"},
+	{Val: unix.BPF_PROG_TYPE_LWT_XMIT, Name: "BPF_PROG_TYPE_LWT_XMIT"},
+	{Val: unix.BPF_PROG_TYPE_SOCK_OPS, Name: "BPF_PROG_TYPE_SOCK_OPS"},
+	{Val: unix.BPF_PROG_TYPE_SK_SKB, Name: "BPF_PROG_TYPE_SK_SKB"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_DEVICE, Name: "BPF_PROG_TYPE_CGROUP_DEVICE"},
+	{Val: unix.BPF_PROG_TYPE_SK_MSG, Name: "BPF_PROG_TYPE_SK_MSG"},
+	{Val: unix.BPF_PROG_TYPE_RAW_TRACEPOINT, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCK_ADDR, Name: "BPF_PROG_TYPE_CGROUP_SOCK_ADDR"},
+	{Val: unix.BPF_PROG_TYPE_LWT_SEG6LOCAL, Name: "BPF_PROG_TYPE_LWT_SEG6LOCAL"},
+	{Val: unix.BPF_PROG_TYPE_LIRC_MODE2, Name: "BPF_PROG_TYPE_LIRC_MODE2"},
+	{Val: unix.BPF_PROG_TYPE_SK_REUSEPORT, Name: "BPF_PROG_TYPE_SK_REUSEPORT"},
+	{Val: unix.BPF_PROG_TYPE_FLOW_DISSECTOR, Name: "BPF_PROG_TYPE_FLOW_DISSECTOR"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SYSCTL, Name: "BPF_PROG_TYPE_CGROUP_SYSCTL"},
+	{Val: unix.BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCKOPT, Name: "BPF_PROG_TYPE_CGROUP_SOCKOPT"},
+	{Val: unix.BPF_PROG_TYPE_TRACING, Name: "BPF_PROG_TYPE_TRACING"},
+	{Val: unix.BPF_PROG_TYPE_STRUCT_OPS, Name: "BPF_PROG_TYPE_STRUCT_OPS"},
+	{Val: unix.BPF_PROG_TYPE_EXT, Name: "BPF_PROG_TYPE_EXT"},
+	{Val: unix.BPF_PROG_TYPE_LSM, Name: "BPF_PROG_TYPE_LSM"},
+	{Val: unix.BPF_PROG_TYPE_SK_LOOKUP, Name: "BPF_PROG_TYPE_SK_LOOKUP"},
+	{Val: unix.BPF_PROG_TYPE_SYSCALL, Name: "BPF_PROG_TYPE_SYSCALL"},
+}
+
+// bpfProgFlags are BPF_PROG_LOAD's prog_flags.
+var bpfProgFlags = format.FlagSet{
+	{Val: unix.BPF_F_STRICT_ALIGNMENT, Name: "BPF_F_STRICT_ALIGNMENT"},
+	{Val: unix.BPF_F_ANY_ALIGNMENT, Name: "BPF_F_ANY_ALIGNMENT"},
+	{Val: unix.BPF_F_TEST_RND_HI32, Name: "BPF_F_TEST_RND_HI32"},
+	{Val: unix.BPF_F_TEST_STATE_FREQ, Name: "BPF_F_TEST_STATE_FREQ"},
+	{Val: unix.BPF_F_SLEEPABLE, Name: "BPF_F_SLEEPABLE"},
+	{Val: unix.BPF_F_XDP_HAS_FRAGS, Name: "BPF_F_XDP_HAS_FRAGS"},
+}
+
+// bpfAttachTypes are the attach types (BPF_PROG_LOAD's
+// expected_attach_type, BPF_PROG_ATTACH's attach_type…).
+var bpfAttachTypes = format.ValueSet{
+	{Val: unix.BPF_CGROUP_INET_INGRESS, Name: "BPF_CGROUP_INET_INGRESS"},
+	{Val: unix.BPF_CGROUP_INET_EGRESS, Name: "BPF_CGROUP_INET_EGRESS"},
+	{Val: unix.BPF_CGROUP_INET_SOCK_CREATE, Name: "BPF_CGROUP_INET_SOCK_CREATE"},
+	{Val: unix.BPF_CGROUP_SOCK_OPS, Name: "BPF_CGROUP_SOCK_OPS"},
+	{Val: unix.BPF_SK_SKB_STREAM_PARSER, Name: "BPF_SK_SKB_STREAM_PARSER"},
+	{Val: unix.BPF_SK_SKB_STREAM_VERDICT, Name: "BPF_SK_SKB_STREAM_VERDICT"},
+	{Val: unix.BPF_CGROUP_DEVICE, Name: "BPF_CGROUP_DEVICE"},
+	{Val: unix.BPF_SK_MSG_VERDICT, Name: "BPF_SK_MSG_VERDICT"},
+	{Val: unix.BPF_CGROUP_INET4_BIND, Name: "BPF_CGROUP_INET4_BIND"},
+	{Val: unix.BPF_CGROUP_INET6_BIND, Name: "BPF_CGROUP_INET6_BIND"},
+	{Val: unix.BPF_CGROUP_INET4_CONNECT, Name: "BPF_CGROUP_INET4_CONNECT"},
+	{Val: unix.BPF_CGROUP_INET6_CONNECT, Name: "BPF_CGROUP_INET6_CONNECT"},
+	{Val: unix.BPF_CGROUP_INET4_POST_BIND, Name: "BPF_CGROUP_INET4_POST_BIND"},
+	{Val: unix.BPF_CGROUP_INET6_POST_BIND, Name: "BPF_CGROUP_INET6_POST_BIND"},
+	{Val: unix.BPF_CGROUP_UDP4_SENDMSG, Name: "BPF_CGROUP_UDP4_SENDMSG"},
+	{Val: unix.BPF_CGROUP_UDP6_SENDMSG, Name: "BPF_CGROUP_UDP6_SENDMSG"},
+	{Val: unix.BPF_LIRC_MODE2, Name: "BPF_LIRC_MODE2"},
+	{Val: unix.BPF_FLOW_DISSECTOR, Name: "BPF_FLOW_DISSECTOR"},
+	{Val: unix.BPF_CGROUP_SYSCTL, Name: "BPF_CGROUP_SYSCTL"},
+	{Val: unix.BPF_CGROUP_UDP4_RECVMSG, Name: "BPF_CGROUP_UDP4_RECVMSG"},
+	{Val: unix.BPF_CGROUP_UDP6_RECVMSG, Name: "BPF_CGROUP_UDP6_RECVMSG"},
+	{Val: unix.BPF_CGROUP_GETSOCKOPT, Name: "BPF_CGROUP_GETSOCKOPT"},
+	{Val: unix.BPF_CGROUP_SETSOCKOPT, Name: "BPF_CGROUP_SETSOCKOPT"},
+	{Val: unix.BPF_TRACE_RAW_TP, Name: "BPF_TRACE_RAW_TP"},
+	{Val: unix.BPF_TRACE_FENTRY, Name: "BPF_TRACE_FENTRY"},
+	{Val: unix.BPF_TRACE_FEXIT, Name: "BPF_TRACE_FEXIT"},
+	{Val: unix.BPF_MODIFY_RETURN, Name: "BPF_MODIFY_RETURN"},
+	{Val: unix.BPF_LSM_MAC, Name: "BPF_LSM_MAC"},
+	{Val: unix.BPF_TRACE_ITER, Name: "BPF_TRACE_ITER"},
+	{Val: unix.BPF_CGROUP_INET4_GETPEERNAME, Name: "BPF_CGROUP_INET4_GETPEERNAME"},
+	{Val: unix.BPF_CGROUP_INET6_GETPEERNAME, Name: "BPF_CGROUP_INET6_GETPEERNAME"},
+	{Val: unix.BPF_CGROUP_INET4_GETSOCKNAME, Name: "BPF_CGROUP_INET4_GETSOCKNAME"},
+	{Val: unix.BPF_CGROUP_INET6_GETSOCKNAME, Name: "BPF_CGROUP_INET6_GETSOCKNAME"},
+	{Val: unix.BPF_XDP_DEVMAP, Name: "BPF_XDP_DEVMAP"},
+	{Val: unix.BPF_CGROUP_INET_SOCK_RELEASE, Name: "BPF_CGROUP_INET_SOCK_RELEASE"},
+	{Val: unix.BPF_XDP_CPUMAP, Name: "BPF_XDP_CPUMAP"},
+	{Val: unix.BPF_SK_LOOKUP, Name: "BPF_SK_LOOKUP"},
+	{Val: unix.BPF_XDP, Name: "BPF_XDP"},
+	{Val: unix.BPF_SK_SKB_VERDICT, Name: "BPF_SK_SKB_VERDICT"},
+	{Val: unix.BPF_SK_REUSEPORT_SELECT, Name: "BPF_SK_REUSEPORT_SELECT"},
+	{Val: unix.BPF_SK_REUSEPORT_SELECT_OR_MIGRATE, Name: "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE"},
+	{Val: unix.BPF_PERF_EVENT, Name: "BPF_PERF_EVENT"},
+	{Val: unix.BPF_TRACE_KPROBE_MULTI, Name: "BPF_TRACE_KPROBE_MULTI"},
+	{Val: unix.BPF_LSM_CGROUP, Name: "BPF_LSM_CGROUP"},
+}
+
+// bpfUpdateFlags are BPF_MAP_UPDATE_ELEM's flags (a value).
+var bpfUpdateFlags = format.ValueSet{
+	{Val: unix.BPF_ANY, Name: "BPF_ANY"},
+	{Val: unix.BPF_NOEXIST, Name: "BPF_NOEXIST"},
+	{Val: unix.BPF_EXIST, Name: "BPF_EXIST"},
+	{Val: unix.BPF_F_LOCK, Name: "BPF_F_LOCK"},
+}
+
+// bpfLookupFlags are BPF_MAP_LOOKUP_ELEM's flags (0 is BPF_ANY).
+var bpfLookupFlags = format.FlagSet{
+	{Val: unix.BPF_F_LOCK, Name: "BPF_F_LOCK"},
+}
+
+// bpfFileFlags are BPF_OBJ_PIN's and BPF_OBJ_GET's file_flags, and the
+// open_flags of the *_GET_FD_BY_ID commands.
+var bpfFileFlags = format.FlagSet{
+	{Val: unix.BPF_F_RDONLY, Name: "BPF_F_RDONLY"},
+	{Val: unix.BPF_F_WRONLY, Name: "BPF_F_WRONLY"},
+}
+
+// ebpfRegs are an eBPF instruction's registers.
+var ebpfRegs = format.ValueSet{
+	{Val: unix.BPF_REG_0, Name: "BPF_REG_0"},
+	{Val: unix.BPF_REG_1, Name: "BPF_REG_1"},
+	{Val: unix.BPF_REG_2, Name: "BPF_REG_2"},
+	{Val: unix.BPF_REG_3, Name: "BPF_REG_3"},
+	{Val: unix.BPF_REG_4, Name: "BPF_REG_4"},
+	{Val: unix.BPF_REG_5, Name: "BPF_REG_5"},
+	{Val: unix.BPF_REG_6, Name: "BPF_REG_6"},
+	{Val: unix.BPF_REG_7, Name: "BPF_REG_7"},
+	{Val: unix.BPF_REG_8, Name: "BPF_REG_8"},
+	{Val: unix.BPF_REG_9, Name: "BPF_REG_9"},
+	{Val: unix.BPF_REG_10, Name: "BPF_REG_10"},
+}
+
+// ebpfClasses are an eBPF instruction's classes: classic BPF's, with
+// BPF_JMP32 and BPF_ALU64 in place of BPF_RET and BPF_MISC.
+var ebpfClasses = format.ValueSet{
+	{Val: unix.BPF_LD, Name: "BPF_LD"},
+	{Val: unix.BPF_LDX, Name: "BPF_LDX"},
+	{Val: unix.BPF_ST, Name: "BPF_ST"},
+	{Val: unix.BPF_STX, Name: "BPF_STX"},
+	{Val: unix.BPF_ALU, Name: "BPF_ALU"},
+	{Val: unix.BPF_JMP, Name: "BPF_JMP"},
+	{Val: unix.BPF_JMP32, Name: "BPF_JMP32"},
+	{Val: unix.BPF_ALU64, Name: "BPF_ALU64"},
+}
+
+// bpfAttachFlags are BPF_PROG_ATTACH's attach_flags.
+var bpfAttachFlags = format.FlagSet{
+	{Val: unix.BPF_F_ALLOW_OVERRIDE, Name: "BPF_F_ALLOW_OVERRIDE"},
+	{Val: unix.BPF_F_ALLOW_MULTI, Name: "BPF_F_ALLOW_MULTI"},
+	{Val: unix.BPF_F_REPLACE, Name: "BPF_F_REPLACE"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
