@@ -10,8 +10,8 @@ import (
 // Administration: syslog, ustat, pivot_root, acct, swapon, swapoff,
 // reboot, sethostname, setdomainname, iopl, ioperm, init_module,
 // finit_module, delete_module, kexec_load, kexec_file_load,
-// lookup_dcookie, uselib. (strace 6.1 prints sysfs, quotactl and
-// quotactl_fd raw.)
+// lookup_dcookie, uselib. (strace 6.1 prints sysfs raw; quotactl and
+// quotactl_fd are in quota.go.)
 
 // admin.go's flag and value sets are listed in xlat/admin.txt, from which
 // go generate writes zxlat.go.

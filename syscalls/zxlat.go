@@ -136,6 +136,254 @@ var aioIocbFlags = format.FlagSet{
 	{Val: iocbFlagIoprio, Name: "IOCB_FLAG_IOPRIO"},
 }
 
+// From xlat/bpf.txt.
+
+// bpfCommands are bpf's commands (BPF_PROG_RUN is BPF_PROG_TEST_RUN's
+// alias, which strace names by the latter).
+var bpfCommands = format.ValueSet{
+	{Val: unix.BPF_MAP_CREATE, Name: "BPF_MAP_CREATE"},
+	{Val: unix.BPF_MAP_LOOKUP_ELEM, Name: "BPF_MAP_LOOKUP_ELEM"},
+	{Val: unix.BPF_MAP_UPDATE_ELEM, Name: "BPF_MAP_UPDATE_ELEM"},
+	{Val: unix.BPF_MAP_DELETE_ELEM, Name: "BPF_MAP_DELETE_ELEM"},
+	{Val: unix.BPF_MAP_GET_NEXT_KEY, Name: "BPF_MAP_GET_NEXT_KEY"},
+	{Val: unix.BPF_PROG_LOAD, Name: "BPF_PROG_LOAD"},
+	{Val: unix.BPF_OBJ_PIN, Name: "BPF_OBJ_PIN"},
+	{Val: unix.BPF_OBJ_GET, Name: "BPF_OBJ_GET"},
+	{Val: unix.BPF_PROG_ATTACH, Name: "BPF_PROG_ATTACH"},
+	{Val: unix.BPF_PROG_DETACH, Name: "BPF_PROG_DETACH"},
+	{Val: unix.BPF_PROG_TEST_RUN, Name: "BPF_PROG_TEST_RUN"},
+	{Val: unix.BPF_PROG_GET_NEXT_ID, Name: "BPF_PROG_GET_NEXT_ID"},
+	{Val: unix.BPF_MAP_GET_NEXT_ID, Name: "BPF_MAP_GET_NEXT_ID"},
+	{Val: unix.BPF_PROG_GET_FD_BY_ID, Name: "BPF_PROG_GET_FD_BY_ID"},
+	{Val: unix.BPF_MAP_GET_FD_BY_ID, Name: "BPF_MAP_GET_FD_BY_ID"},
+	{Val: unix.BPF_OBJ_GET_INFO_BY_FD, Name: "BPF_OBJ_GET_INFO_BY_FD"},
+	{Val: unix.BPF_PROG_QUERY, Name: "BPF_PROG_QUERY"},
+	{Val: unix.BPF_RAW_TRACEPOINT_OPEN, Name: "BPF_RAW_TRACEPOINT_OPEN"},
+	{Val: unix.BPF_BTF_LOAD, Name: "BPF_BTF_LOAD"},
+	{Val: unix.BPF_BTF_GET_FD_BY_ID, Name: "BPF_BTF_GET_FD_BY_ID"},
+	{Val: unix.BPF_TASK_FD_QUERY, Name: "BPF_TASK_FD_QUERY"},
+	{Val: unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM, Name: "BPF_MAP_LOOKUP_AND_DELETE_ELEM"},
+	{Val: unix.BPF_MAP_FREEZE, Name: "BPF_MAP_FREEZE"},
+	{Val: unix.BPF_BTF_GET_NEXT_ID, Name: "BPF_BTF_GET_NEXT_ID"},
+	{Val: unix.BPF_MAP_LOOKUP_BATCH, Name: "BPF_MAP_LOOKUP_BATCH"},
+	{Val: unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, Name: "BPF_MAP_LOOKUP_AND_DELETE_BATCH"},
+	{Val: unix.BPF_MAP_UPDATE_BATCH, Name: "BPF_MAP_UPDATE_BATCH"},
+	{Val: unix.BPF_MAP_DELETE_BATCH, Name: "BPF_MAP_DELETE_BATCH"},
+	{Val: unix.BPF_LINK_CREATE, Name: "BPF_LINK_CREATE"},
+	{Val: unix.BPF_LINK_UPDATE, Name: "BPF_LINK_UPDATE"},
+	{Val: unix.BPF_LINK_GET_FD_BY_ID, Name: "BPF_LINK_GET_FD_BY_ID"},
+	{Val: unix.BPF_LINK_GET_NEXT_ID, Name: "BPF_LINK_GET_NEXT_ID"},
+	{Val: unix.BPF_ENABLE_STATS, Name: "BPF_ENABLE_STATS"},
+	{Val: unix.BPF_ITER_CREATE, Name: "BPF_ITER_CREATE"},
+	{Val: unix.BPF_LINK_DETACH, Name: "BPF_LINK_DETACH"},
+	{Val: unix.BPF_PROG_BIND_MAP, Name: "BPF_PROG_BIND_MAP"},
+}
+
+// bpfMapTypes are BPF_MAP_CREATE's map_type (strace 6.1 stops at
+// BPF_MAP_TYPE_USER_RINGBUF).
+var bpfMapTypes = format.ValueSet{
+	{Val: unix.BPF_MAP_TYPE_UNSPEC, Name: "BPF_MAP_TYPE_UNSPEC"},
+	{Val: unix.BPF_MAP_TYPE_HASH, Name: "BPF_MAP_TYPE_HASH"},
+	{Val: unix.BPF_MAP_TYPE_ARRAY, Name: "BPF_MAP_TYPE_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PROG_ARRAY, Name: "BPF_MAP_TYPE_PROG_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERF_EVENT_ARRAY, Name: "BPF_MAP_TYPE_PERF_EVENT_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_HASH, Name: "BPF_MAP_TYPE_PERCPU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_ARRAY, Name: "BPF_MAP_TYPE_PERCPU_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_STACK_TRACE, Name: "BPF_MAP_TYPE_STACK_TRACE"},
+	{Val: unix.BPF_MAP_TYPE_CGROUP_ARRAY, Name: "BPF_MAP_TYPE_CGROUP_ARRAY"},
+	{Val: unix.BPF_MAP_TYPE_LRU_HASH, Name: "BPF_MAP_TYPE_LRU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_LRU_PERCPU_HASH, Name: "BPF_MAP_TYPE_LRU_PERCPU_HASH"},
+	{Val: unix.BPF_MAP_TYPE_LPM_TRIE, Name: "BPF_MAP_TYPE_LPM_TRIE"},
+	{Val: unix.BPF_MAP_TYPE_ARRAY_OF_MAPS, Name: "BPF_MAP_TYPE_ARRAY_OF_MAPS"},
+	{Val: unix.BPF_MAP_TYPE_HASH_OF_MAPS, Name: "BPF_MAP_TYPE_HASH_OF_MAPS"},
+	{Val: unix.BPF_MAP_TYPE_DEVMAP, Name: "BPF_MAP_TYPE_DEVMAP"},
+	{Val: unix.BPF_MAP_TYPE_SOCKMAP, Name: "BPF_MAP_TYPE_SOCKMAP"},
+	{Val: unix.BPF_MAP_TYPE_CPUMAP, Name: "BPF_MAP_TYPE_CPUMAP"},
+	{Val: unix.BPF_MAP_TYPE_XSKMAP, Name: "BPF_MAP_TYPE_XSKMAP"},
+	{Val: unix.BPF_MAP_TYPE_SOCKHASH, Name: "BPF_MAP_TYPE_SOCKHASH"},
+	{Val: unix.BPF_MAP_TYPE_CGROUP_STORAGE, Name: "BPF_MAP_TYPE_CGROUP_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_REUSEPORT_SOCKARRAY, Name: "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY"},
+	{Val: unix.BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE, Name: "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_QUEUE, Name: "BPF_MAP_TYPE_QUEUE"},
+	{Val: unix.BPF_MAP_TYPE_STACK, Name: "BPF_MAP_TYPE_STACK"},
+	{Val: unix.BPF_MAP_TYPE_SK_STORAGE, Name: "BPF_MAP_TYPE_SK_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_DEVMAP_HASH, Name: "BPF_MAP_TYPE_DEVMAP_HASH"},
+	{Val: unix.BPF_MAP_TYPE_STRUCT_OPS, Name: "BPF_MAP_TYPE_STRUCT_OPS"},
+	{Val: unix.BPF_MAP_TYPE_RINGBUF, Name: "BPF_MAP_TYPE_RINGBUF"},
+	{Val: unix.BPF_MAP_TYPE_INODE_STORAGE, Name: "BPF_MAP_TYPE_INODE_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_TASK_STORAGE, Name: "BPF_MAP_TYPE_TASK_STORAGE"},
+	{Val: unix.BPF_MAP_TYPE_BLOOM_FILTER, Name: "BPF_MAP_TYPE_BLOOM_FILTER"},
+	{Val: unix.BPF_MAP_TYPE_USER_RINGBUF, Name: "BPF_MAP_TYPE_USER_RINGBUF"},
+}
+
+// bpfMapFlags are BPF_MAP_CREATE's map_flags.
+var bpfMapFlags = format.FlagSet{
+	{Val: unix.BPF_F_NO_PREALLOC, Name: "BPF_F_NO_PREALLOC"},
+	{Val: unix.BPF_F_NO_COMMON_LRU, Name: "BPF_F_NO_COMMON_LRU"},
+	{Val: unix.BPF_F_NUMA_NODE, Name: "BPF_F_NUMA_NODE"},
+	{Val: unix.BPF_F_RDONLY, Name: "BPF_F_RDONLY"},
+	{Val: unix.BPF_F_WRONLY, Name: "BPF_F_WRONLY"},
+	{Val: unix.BPF_F_STACK_BUILD_ID, Name: "BPF_F_STACK_BUILD_ID"},
+	{Val: unix.BPF_F_ZERO_SEED, Name: "BPF_F_ZERO_SEED"},
+	{Val: unix.BPF_F_RDONLY_PROG, Name: "BPF_F_RDONLY_PROG"},
+	{Val: unix.BPF_F_WRONLY_PROG, Name: "BPF_F_WRONLY_PROG"},
+	{Val: unix.BPF_F_CLONE, Name: "BPF_F_CLONE"},
+	{Val: unix.BPF_F_MMAPABLE, Name: "BPF_F_MMAPABLE"},
+	{Val: unix.BPF_F_PRESERVE_ELEMS, Name: "BPF_F_PRESERVE_ELEMS"},
+	{Val: unix.BPF_F_INNER_MAP, Name: "BPF_F_INNER_MAP"},
+}
+
+// bpfProgTypes are BPF_PROG_LOAD's prog_type (strace 6.1 stops at
+// BPF_PROG_TYPE_SYSCALL).
+var bpfProgTypes = format.ValueSet{
+	{Val: unix.BPF_PROG_TYPE_UNSPEC, Name: "BPF_PROG_TYPE_UNSPEC"},
+	{Val: unix.BPF_PROG_TYPE_SOCKET_FILTER, Name: "BPF_PROG_TYPE_SOCKET_FILTER"},
+	{Val: unix.BPF_PROG_TYPE_KPROBE, Name: "BPF_PROG_TYPE_KPROBE"},
+	{Val: unix.BPF_PROG_TYPE_SCHED_CLS, Name: "BPF_PROG_TYPE_SCHED_CLS"},
+	{Val: unix.BPF_PROG_TYPE_SCHED_ACT, Name: "BPF_PROG_TYPE_SCHED_ACT"},
+	{Val: unix.BPF_PROG_TYPE_TRACEPOINT, Name: "BPF_PROG_TYPE_TRACEPOINT"},
+	{Val: unix.BPF_PROG_TYPE_XDP, Name: "BPF_PROG_TYPE_XDP"},
+	{Val: unix.BPF_PROG_TYPE_PERF_EVENT, Name: "BPF_PROG_TYPE_PERF_EVENT"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SKB, Name: "BPF_PROG_TYPE_CGROUP_SKB"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCK, Name: "BPF_PROG_TYPE_CGROUP_SOCK"},
+	{Val: unix.BPF_PROG_TYPE_LWT_IN, Name: "BPF_PROG_TYPE_LWT_IN"},
+	{Val: unix.BPF_PROG_TYPE_LWT_OUT, Name: "BPF_PROG_TYPE_LWT_OUT"},
+	{Val: unix.BPF_PROG_TYPE_LWT_XMIT, Name: "BPF_PROG_TYPE_LWT_XMIT"},
+	{Val: unix.BPF_PROG_TYPE_SOCK_OPS, Name: "BPF_PROG_TYPE_SOCK_OPS"},
+	{Val: unix.BPF_PROG_TYPE_SK_SKB, Name: "BPF_PROG_TYPE_SK_SKB"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_DEVICE, Name: "BPF_PROG_TYPE_CGROUP_DEVICE"},
+	{Val: unix.BPF_PROG_TYPE_SK_MSG, Name: "BPF_PROG_TYPE_SK_MSG"},
+	{Val: unix.BPF_PROG_TYPE_RAW_TRACEPOINT, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCK_ADDR, Name: "BPF_PROG_TYPE_CGROUP_SOCK_ADDR"},
+	{Val: unix.BPF_PROG_TYPE_LWT_SEG6LOCAL, Name: "BPF_PROG_TYPE_LWT_SEG6LOCAL"},
+	{Val: unix.BPF_PROG_TYPE_LIRC_MODE2, Name: "BPF_PROG_TYPE_LIRC_MODE2"},
+	{Val: unix.BPF_PROG_TYPE_SK_REUSEPORT, Name: "BPF_PROG_TYPE_SK_REUSEPORT"},
+	{Val: unix.BPF_PROG_TYPE_FLOW_DISSECTOR, Name: "BPF_PROG_TYPE_FLOW_DISSECTOR"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SYSCTL, Name: "BPF_PROG_TYPE_CGROUP_SYSCTL"},
+	{Val: unix.BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE"},
+	{Val: unix.BPF_PROG_TYPE_CGROUP_SOCKOPT, Name: "BPF_PROG_TYPE_CGROUP_SOCKOPT"},
+	{Val: unix.BPF_PROG_TYPE_TRACING, Name: "BPF_PROG_TYPE_TRACING"},
+	{Val: unix.BPF_PROG_TYPE_STRUCT_OPS, Name: "BPF_PROG_TYPE_STRUCT_OPS"},
+	{Val: unix.BPF_PROG_TYPE_EXT, Name: "BPF_PROG_TYPE_EXT"},
+	{Val: unix.BPF_PROG_TYPE_LSM, Name: "BPF_PROG_TYPE_LSM"},
+	{Val: unix.BPF_PROG_TYPE_SK_LOOKUP, Name: "BPF_PROG_TYPE_SK_LOOKUP"},
+	{Val: unix.BPF_PROG_TYPE_SYSCALL, Name: "BPF_PROG_TYPE_SYSCALL"},
+}
+
+// bpfProgFlags are BPF_PROG_LOAD's prog_flags.
+var bpfProgFlags = format.FlagSet{
+	{Val: unix.BPF_F_STRICT_ALIGNMENT, Name: "BPF_F_STRICT_ALIGNMENT"},
+	{Val: unix.BPF_F_ANY_ALIGNMENT, Name: "BPF_F_ANY_ALIGNMENT"},
+	{Val: unix.BPF_F_TEST_RND_HI32, Name: "BPF_F_TEST_RND_HI32"},
+	{Val: unix.BPF_F_TEST_STATE_FREQ, Name: "BPF_F_TEST_STATE_FREQ"},
+	{Val: unix.BPF_F_SLEEPABLE, Name: "BPF_F_SLEEPABLE"},
+	{Val: unix.BPF_F_XDP_HAS_FRAGS, Name: "BPF_F_XDP_HAS_FRAGS"},
+}
+
+// bpfAttachTypes are the attach types (BPF_PROG_LOAD's
+// expected_attach_type, BPF_PROG_ATTACH's attach_type…).
+var bpfAttachTypes = format.ValueSet{
+	{Val: unix.BPF_CGROUP_INET_INGRESS, Name: "BPF_CGROUP_INET_INGRESS"},
+	{Val: unix.BPF_CGROUP_INET_EGRESS, Name: "BPF_CGROUP_INET_EGRESS"},
+	{Val: unix.BPF_CGROUP_INET_SOCK_CREATE, Name: "BPF_CGROUP_INET_SOCK_CREATE"},
+	{Val: unix.BPF_CGROUP_SOCK_OPS, Name: "BPF_CGROUP_SOCK_OPS"},
+	{Val: unix.BPF_SK_SKB_STREAM_PARSER, Name: "BPF_SK_SKB_STREAM_PARSER"},
+	{Val: unix.BPF_SK_SKB_STREAM_VERDICT, Name: "BPF_SK_SKB_STREAM_VERDICT"},
+	{Val: unix.BPF_CGROUP_DEVICE, Name: "BPF_CGROUP_DEVICE"},
+	{Val: unix.BPF_SK_MSG_VERDICT, Name: "BPF_SK_MSG_VERDICT"},
+	{Val: unix.BPF_CGROUP_INET4_BIND, Name: "BPF_CGROUP_INET4_BIND"},
+	{Val: unix.BPF_CGROUP_INET6_BIND, Name: "BPF_CGROUP_INET6_BIND"},
+	{Val: unix.BPF_CGROUP_INET4_CONNECT, Name: "BPF_CGROUP_INET4_CONNECT"},
+	{Val: unix.BPF_CGROUP_INET6_CONNECT, Name: "BPF_CGROUP_INET6_CONNECT"},
+	{Val: unix.BPF_CGROUP_INET4_POST_BIND, Name: "BPF_CGROUP_INET4_POST_BIND"},
+	{Val: unix.BPF_CGROUP_INET6_POST_BIND, Name: "BPF_CGROUP_INET6_POST_BIND"},
+	{Val: unix.BPF_CGROUP_UDP4_SENDMSG, Name: "BPF_CGROUP_UDP4_SENDMSG"},
+	{Val: unix.BPF_CGROUP_UDP6_SENDMSG, Name: "BPF_CGROUP_UDP6_SENDMSG"},
+	{Val: unix.BPF_LIRC_MODE2, Name: "BPF_LIRC_MODE2"},
+	{Val: unix.BPF_FLOW_DISSECTOR, Name: "BPF_FLOW_DISSECTOR"},
+	{Val: unix.BPF_CGROUP_SYSCTL, Name: "BPF_CGROUP_SYSCTL"},
+	{Val: unix.BPF_CGROUP_UDP4_RECVMSG, Name: "BPF_CGROUP_UDP4_RECVMSG"},
+	{Val: unix.BPF_CGROUP_UDP6_RECVMSG, Name: "BPF_CGROUP_UDP6_RECVMSG"},
+	{Val: unix.BPF_CGROUP_GETSOCKOPT, Name: "BPF_CGROUP_GETSOCKOPT"},
+	{Val: unix.BPF_CGROUP_SETSOCKOPT, Name: "BPF_CGROUP_SETSOCKOPT"},
+	{Val: unix.BPF_TRACE_RAW_TP, Name: "BPF_TRACE_RAW_TP"},
+	{Val: unix.BPF_TRACE_FENTRY, Name: "BPF_TRACE_FENTRY"},
+	{Val: unix.BPF_TRACE_FEXIT, Name: "BPF_TRACE_FEXIT"},
+	{Val: unix.BPF_MODIFY_RETURN, Name: "BPF_MODIFY_RETURN"},
+	{Val: unix.BPF_LSM_MAC, Name: "BPF_LSM_MAC"},
+	{Val: unix.BPF_TRACE_ITER, Name: "BPF_TRACE_ITER"},
+	{Val: unix.BPF_CGROUP_INET4_GETPEERNAME, Name: "BPF_CGROUP_INET4_GETPEERNAME"},
+	{Val: unix.BPF_CGROUP_INET6_GETPEERNAME, Name: "BPF_CGROUP_INET6_GETPEERNAME"},
+	{Val: unix.BPF_CGROUP_INET4_GETSOCKNAME, Name: "BPF_CGROUP_INET4_GETSOCKNAME"},
+	{Val: unix.BPF_CGROUP_INET6_GETSOCKNAME, Name: "BPF_CGROUP_INET6_GETSOCKNAME"},
+	{Val: unix.BPF_XDP_DEVMAP, Name: "BPF_XDP_DEVMAP"},
+	{Val: unix.BPF_CGROUP_INET_SOCK_RELEASE, Name: "BPF_CGROUP_INET_SOCK_RELEASE"},
+	{Val: unix.BPF_XDP_CPUMAP, Name: "BPF_XDP_CPUMAP"},
+	{Val: unix.BPF_SK_LOOKUP, Name: "BPF_SK_LOOKUP"},
+	{Val: unix.BPF_XDP, Name: "BPF_XDP"},
+	{Val: unix.BPF_SK_SKB_VERDICT, Name: "BPF_SK_SKB_VERDICT"},
+	{Val: unix.BPF_SK_REUSEPORT_SELECT, Name: "BPF_SK_REUSEPORT_SELECT"},
+	{Val: unix.BPF_SK_REUSEPORT_SELECT_OR_MIGRATE, Name: "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE"},
+	{Val: unix.BPF_PERF_EVENT, Name: "BPF_PERF_EVENT"},
+	{Val: unix.BPF_TRACE_KPROBE_MULTI, Name: "BPF_TRACE_KPROBE_MULTI"},
+	{Val: unix.BPF_LSM_CGROUP, Name: "BPF_LSM_CGROUP"},
+}
+
+// bpfUpdateFlags are BPF_MAP_UPDATE_ELEM's flags (a value).
+var bpfUpdateFlags = format.ValueSet{
+	{Val: unix.BPF_ANY, Name: "BPF_ANY"},
+	{Val: unix.BPF_NOEXIST, Name: "BPF_NOEXIST"},
+	{Val: unix.BPF_EXIST, Name: "BPF_EXIST"},
+	{Val: unix.BPF_F_LOCK, Name: "BPF_F_LOCK"},
+}
+
+// bpfLookupFlags are BPF_MAP_LOOKUP_ELEM's flags (0 is BPF_ANY).
+var bpfLookupFlags = format.FlagSet{
+	{Val: unix.BPF_F_LOCK, Name: "BPF_F_LOCK"},
+}
+
+// bpfFileFlags are BPF_OBJ_PIN's and BPF_OBJ_GET's file_flags, and the
+// open_flags of the *_GET_FD_BY_ID commands.
+var bpfFileFlags = format.FlagSet{
+	{Val: unix.BPF_F_RDONLY, Name: "BPF_F_RDONLY"},
+	{Val: unix.BPF_F_WRONLY, Name: "BPF_F_WRONLY"},
+}
+
+// ebpfRegs are an eBPF instruction's registers.
+var ebpfRegs = format.ValueSet{
+	{Val: unix.BPF_REG_0, Name: "BPF_REG_0"},
+	{Val: unix.BPF_REG_1, Name: "BPF_REG_1"},
+	{Val: unix.BPF_REG_2, Name: "BPF_REG_2"},
+	{Val: unix.BPF_REG_3, Name: "BPF_REG_3"},
+	{Val: unix.BPF_REG_4, Name: "BPF_REG_4"},
+	{Val: unix.BPF_REG_5, Name: "BPF_REG_5"},
+	{Val: unix.BPF_REG_6, Name: "BPF_REG_6"},
+	{Val: unix.BPF_REG_7, Name: "BPF_REG_7"},
+	{Val: unix.BPF_REG_8, Name: "BPF_REG_8"},
+	{Val: unix.BPF_REG_9, Name: "BPF_REG_9"},
+	{Val: unix.BPF_REG_10, Name: "BPF_REG_10"},
+}
+
+// ebpfClasses are an eBPF instruction's classes: classic BPF's, with
+// BPF_JMP32 and BPF_ALU64 in place of BPF_RET and BPF_MISC.
+var ebpfClasses = format.ValueSet{
+	{Val: unix.BPF_LD, Name: "BPF_LD"},
+	{Val: unix.BPF_LDX, Name: "BPF_LDX"},
+	{Val: unix.BPF_ST, Name: "BPF_ST"},
+	{Val: unix.BPF_STX, Name: "BPF_STX"},
+	{Val: unix.BPF_ALU, Name: "BPF_ALU"},
+	{Val: unix.BPF_JMP, Name: "BPF_JMP"},
+	{Val: unix.BPF_JMP32, Name: "BPF_JMP32"},
+	{Val: unix.BPF_ALU64, Name: "BPF_ALU64"},
+}
+
+// bpfAttachFlags are BPF_PROG_ATTACH's attach_flags.
+var bpfAttachFlags = format.FlagSet{
+	{Val: unix.BPF_F_ALLOW_OVERRIDE, Name: "BPF_F_ALLOW_OVERRIDE"},
+	{Val: unix.BPF_F_ALLOW_MULTI, Name: "BPF_F_ALLOW_MULTI"},
+	{Val: unix.BPF_F_REPLACE, Name: "BPF_F_REPLACE"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
@@ -1868,6 +2116,152 @@ var movePagesFlags = format.FlagSet{
 	{Val: unix.MPOL_MF_MOVE_ALL, Name: "MPOL_MF_MOVE_ALL"},
 }
 
+// From xlat/perf.txt.
+
+// perfAttrSizes are the published sizes of struct perf_event_attr
+// (strace 6.1 stops at VER7).
+var perfAttrSizes = format.ValueSet{
+	{Val: unix.PERF_ATTR_SIZE_VER0, Name: "PERF_ATTR_SIZE_VER0"},
+	{Val: unix.PERF_ATTR_SIZE_VER1, Name: "PERF_ATTR_SIZE_VER1"},
+	{Val: unix.PERF_ATTR_SIZE_VER2, Name: "PERF_ATTR_SIZE_VER2"},
+	{Val: unix.PERF_ATTR_SIZE_VER3, Name: "PERF_ATTR_SIZE_VER3"},
+	{Val: unix.PERF_ATTR_SIZE_VER4, Name: "PERF_ATTR_SIZE_VER4"},
+	{Val: unix.PERF_ATTR_SIZE_VER5, Name: "PERF_ATTR_SIZE_VER5"},
+	{Val: unix.PERF_ATTR_SIZE_VER6, Name: "PERF_ATTR_SIZE_VER6"},
+	{Val: unix.PERF_ATTR_SIZE_VER7, Name: "PERF_ATTR_SIZE_VER7"},
+}
+
+// perfHwIDs are a PERF_TYPE_HARDWARE event's config.
+var perfHwIDs = format.ValueSet{
+	{Val: unix.PERF_COUNT_HW_CPU_CYCLES, Name: "PERF_COUNT_HW_CPU_CYCLES"},
+	{Val: unix.PERF_COUNT_HW_INSTRUCTIONS, Name: "PERF_COUNT_HW_INSTRUCTIONS"},
+	{Val: unix.PERF_COUNT_HW_CACHE_REFERENCES, Name: "PERF_COUNT_HW_CACHE_REFERENCES"},
+	{Val: unix.PERF_COUNT_HW_CACHE_MISSES, Name: "PERF_COUNT_HW_CACHE_MISSES"},
+	{Val: unix.PERF_COUNT_HW_BRANCH_INSTRUCTIONS, Name: "PERF_COUNT_HW_BRANCH_INSTRUCTIONS"},
+	{Val: unix.PERF_COUNT_HW_BRANCH_MISSES, Name: "PERF_COUNT_HW_BRANCH_MISSES"},
+	{Val: unix.PERF_COUNT_HW_BUS_CYCLES, Name: "PERF_COUNT_HW_BUS_CYCLES"},
+	{Val: unix.PERF_COUNT_HW_STALLED_CYCLES_FRONTEND, Name: "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND"},
+	{Val: unix.PERF_COUNT_HW_STALLED_CYCLES_BACKEND, Name: "PERF_COUNT_HW_STALLED_CYCLES_BACKEND"},
+	{Val: unix.PERF_COUNT_HW_REF_CPU_CYCLES, Name: "PERF_COUNT_HW_REF_CPU_CYCLES"},
+}
+
+// perfSwIDs are a PERF_TYPE_SOFTWARE event's config.
+var perfSwIDs = format.ValueSet{
+	{Val: unix.PERF_COUNT_SW_CPU_CLOCK, Name: "PERF_COUNT_SW_CPU_CLOCK"},
+	{Val: unix.PERF_COUNT_SW_TASK_CLOCK, Name: "PERF_COUNT_SW_TASK_CLOCK"},
+	{Val: unix.PERF_COUNT_SW_PAGE_FAULTS, Name: "PERF_COUNT_SW_PAGE_FAULTS"},
+	{Val: unix.PERF_COUNT_SW_CONTEXT_SWITCHES, Name: "PERF_COUNT_SW_CONTEXT_SWITCHES"},
+	{Val: unix.PERF_COUNT_SW_CPU_MIGRATIONS, Name: "PERF_COUNT_SW_CPU_MIGRATIONS"},
+	{Val: unix.PERF_COUNT_SW_PAGE_FAULTS_MIN, Name: "PERF_COUNT_SW_PAGE_FAULTS_MIN"},
+	{Val: unix.PERF_COUNT_SW_PAGE_FAULTS_MAJ, Name: "PERF_COUNT_SW_PAGE_FAULTS_MAJ"},
+	{Val: unix.PERF_COUNT_SW_ALIGNMENT_FAULTS, Name: "PERF_COUNT_SW_ALIGNMENT_FAULTS"},
+	{Val: unix.PERF_COUNT_SW_EMULATION_FAULTS, Name: "PERF_COUNT_SW_EMULATION_FAULTS"},
+	{Val: unix.PERF_COUNT_SW_DUMMY, Name: "PERF_COUNT_SW_DUMMY"},
+	{Val: unix.PERF_COUNT_SW_BPF_OUTPUT, Name: "PERF_COUNT_SW_BPF_OUTPUT"},
+	{Val: perfCountSwCgroupSwitches, Name: "PERF_COUNT_SW_CGROUP_SWITCHES"},
+}
+
+// perfHwCacheIDs, perfHwCacheOps and perfHwCacheResults are the three
+// bytes of a PERF_TYPE_HW_CACHE event's config.
+var perfHwCacheIDs = format.ValueSet{
+	{Val: unix.PERF_COUNT_HW_CACHE_L1D, Name: "PERF_COUNT_HW_CACHE_L1D"},
+	{Val: unix.PERF_COUNT_HW_CACHE_L1I, Name: "PERF_COUNT_HW_CACHE_L1I"},
+	{Val: unix.PERF_COUNT_HW_CACHE_LL, Name: "PERF_COUNT_HW_CACHE_LL"},
+	{Val: unix.PERF_COUNT_HW_CACHE_DTLB, Name: "PERF_COUNT_HW_CACHE_DTLB"},
+	{Val: unix.PERF_COUNT_HW_CACHE_ITLB, Name: "PERF_COUNT_HW_CACHE_ITLB"},
+	{Val: unix.PERF_COUNT_HW_CACHE_BPU, Name: "PERF_COUNT_HW_CACHE_BPU"},
+	{Val: unix.PERF_COUNT_HW_CACHE_NODE, Name: "PERF_COUNT_HW_CACHE_NODE"},
+}
+
+var perfHwCacheOps = format.ValueSet{
+	{Val: unix.PERF_COUNT_HW_CACHE_OP_READ, Name: "PERF_COUNT_HW_CACHE_OP_READ"},
+	{Val: unix.PERF_COUNT_HW_CACHE_OP_WRITE, Name: "PERF_COUNT_HW_CACHE_OP_WRITE"},
+	{Val: unix.PERF_COUNT_HW_CACHE_OP_PREFETCH, Name: "PERF_COUNT_HW_CACHE_OP_PREFETCH"},
+}
+
+var perfHwCacheResults = format.ValueSet{
+	{Val: unix.PERF_COUNT_HW_CACHE_RESULT_ACCESS, Name: "PERF_COUNT_HW_CACHE_RESULT_ACCESS"},
+	{Val: unix.PERF_COUNT_HW_CACHE_RESULT_MISS, Name: "PERF_COUNT_HW_CACHE_RESULT_MISS"},
+}
+
+// perfSampleFormat is struct perf_event_attr's sample_type.
+var perfSampleFormat = format.FlagSet{
+	{Val: unix.PERF_SAMPLE_IP, Name: "PERF_SAMPLE_IP"},
+	{Val: unix.PERF_SAMPLE_TID, Name: "PERF_SAMPLE_TID"},
+	{Val: unix.PERF_SAMPLE_TIME, Name: "PERF_SAMPLE_TIME"},
+	{Val: unix.PERF_SAMPLE_ADDR, Name: "PERF_SAMPLE_ADDR"},
+	{Val: unix.PERF_SAMPLE_READ, Name: "PERF_SAMPLE_READ"},
+	{Val: unix.PERF_SAMPLE_CALLCHAIN, Name: "PERF_SAMPLE_CALLCHAIN"},
+	{Val: unix.PERF_SAMPLE_ID, Name: "PERF_SAMPLE_ID"},
+	{Val: unix.PERF_SAMPLE_CPU, Name: "PERF_SAMPLE_CPU"},
+	{Val: unix.PERF_SAMPLE_PERIOD, Name: "PERF_SAMPLE_PERIOD"},
+	{Val: unix.PERF_SAMPLE_STREAM_ID, Name: "PERF_SAMPLE_STREAM_ID"},
+	{Val: unix.PERF_SAMPLE_RAW, Name: "PERF_SAMPLE_RAW"},
+	{Val: unix.PERF_SAMPLE_BRANCH_STACK, Name: "PERF_SAMPLE_BRANCH_STACK"},
+	{Val: unix.PERF_SAMPLE_REGS_USER, Name: "PERF_SAMPLE_REGS_USER"},
+	{Val: unix.PERF_SAMPLE_STACK_USER, Name: "PERF_SAMPLE_STACK_USER"},
+	{Val: unix.PERF_SAMPLE_WEIGHT, Name: "PERF_SAMPLE_WEIGHT"},
+	{Val: unix.PERF_SAMPLE_DATA_SRC, Name: "PERF_SAMPLE_DATA_SRC"},
+	{Val: unix.PERF_SAMPLE_IDENTIFIER, Name: "PERF_SAMPLE_IDENTIFIER"},
+	{Val: unix.PERF_SAMPLE_TRANSACTION, Name: "PERF_SAMPLE_TRANSACTION"},
+	{Val: unix.PERF_SAMPLE_REGS_INTR, Name: "PERF_SAMPLE_REGS_INTR"},
+	{Val: unix.PERF_SAMPLE_PHYS_ADDR, Name: "PERF_SAMPLE_PHYS_ADDR"},
+	{Val: unix.PERF_SAMPLE_AUX, Name: "PERF_SAMPLE_AUX"},
+	{Val: unix.PERF_SAMPLE_CGROUP, Name: "PERF_SAMPLE_CGROUP"},
+	{Val: unix.PERF_SAMPLE_DATA_PAGE_SIZE, Name: "PERF_SAMPLE_DATA_PAGE_SIZE"},
+	{Val: unix.PERF_SAMPLE_CODE_PAGE_SIZE, Name: "PERF_SAMPLE_CODE_PAGE_SIZE"},
+	{Val: unix.PERF_SAMPLE_WEIGHT_STRUCT, Name: "PERF_SAMPLE_WEIGHT_STRUCT"},
+}
+
+// perfReadFormat is struct perf_event_attr's read_format.
+var perfReadFormat = format.FlagSet{
+	{Val: unix.PERF_FORMAT_TOTAL_TIME_ENABLED, Name: "PERF_FORMAT_TOTAL_TIME_ENABLED"},
+	{Val: unix.PERF_FORMAT_TOTAL_TIME_RUNNING, Name: "PERF_FORMAT_TOTAL_TIME_RUNNING"},
+	{Val: unix.PERF_FORMAT_ID, Name: "PERF_FORMAT_ID"},
+	{Val: unix.PERF_FORMAT_GROUP, Name: "PERF_FORMAT_GROUP"},
+	{Val: unix.PERF_FORMAT_LOST, Name: "PERF_FORMAT_LOST"},
+}
+
+// perfBranchSampleType is struct perf_event_attr's branch_sample_type.
+var perfBranchSampleType = format.FlagSet{
+	{Val: unix.PERF_SAMPLE_BRANCH_USER, Name: "PERF_SAMPLE_BRANCH_USER"},
+	{Val: unix.PERF_SAMPLE_BRANCH_KERNEL, Name: "PERF_SAMPLE_BRANCH_KERNEL"},
+	{Val: unix.PERF_SAMPLE_BRANCH_HV, Name: "PERF_SAMPLE_BRANCH_HV"},
+	{Val: unix.PERF_SAMPLE_BRANCH_ANY, Name: "PERF_SAMPLE_BRANCH_ANY"},
+	{Val: unix.PERF_SAMPLE_BRANCH_ANY_CALL, Name: "PERF_SAMPLE_BRANCH_ANY_CALL"},
+	{Val: unix.PERF_SAMPLE_BRANCH_ANY_RETURN, Name: "PERF_SAMPLE_BRANCH_ANY_RETURN"},
+	{Val: unix.PERF_SAMPLE_BRANCH_IND_CALL, Name: "PERF_SAMPLE_BRANCH_IND_CALL"},
+	{Val: unix.PERF_SAMPLE_BRANCH_ABORT_TX, Name: "PERF_SAMPLE_BRANCH_ABORT_TX"},
+	{Val: unix.PERF_SAMPLE_BRANCH_IN_TX, Name: "PERF_SAMPLE_BRANCH_IN_TX"},
+	{Val: unix.PERF_SAMPLE_BRANCH_NO_TX, Name: "PERF_SAMPLE_BRANCH_NO_TX"},
+	{Val: unix.PERF_SAMPLE_BRANCH_COND, Name: "PERF_SAMPLE_BRANCH_COND"},
+	{Val: unix.PERF_SAMPLE_BRANCH_CALL_STACK, Name: "PERF_SAMPLE_BRANCH_CALL_STACK"},
+	{Val: unix.PERF_SAMPLE_BRANCH_IND_JUMP, Name: "PERF_SAMPLE_BRANCH_IND_JUMP"},
+	{Val: unix.PERF_SAMPLE_BRANCH_CALL, Name: "PERF_SAMPLE_BRANCH_CALL"},
+	{Val: unix.PERF_SAMPLE_BRANCH_NO_FLAGS, Name: "PERF_SAMPLE_BRANCH_NO_FLAGS"},
+	{Val: unix.PERF_SAMPLE_BRANCH_NO_CYCLES, Name: "PERF_SAMPLE_BRANCH_NO_CYCLES"},
+	{Val: unix.PERF_SAMPLE_BRANCH_TYPE_SAVE, Name: "PERF_SAMPLE_BRANCH_TYPE_SAVE"},
+	{Val: unix.PERF_SAMPLE_BRANCH_HW_INDEX, Name: "PERF_SAMPLE_BRANCH_HW_INDEX"},
+	{Val: unix.PERF_SAMPLE_BRANCH_PRIV_SAVE, Name: "PERF_SAMPLE_BRANCH_PRIV_SAVE"},
+}
+
+// hwBreakpointTypes are a PERF_TYPE_BREAKPOINT event's bp_type.
+var hwBreakpointTypes = format.ValueSet{
+	{Val: hwBreakpointEmpty, Name: "HW_BREAKPOINT_EMPTY"},
+	{Val: hwBreakpointR, Name: "HW_BREAKPOINT_R"},
+	{Val: hwBreakpointW, Name: "HW_BREAKPOINT_W"},
+	{Val: hwBreakpointRW, Name: "HW_BREAKPOINT_RW"},
+	{Val: hwBreakpointX, Name: "HW_BREAKPOINT_X"},
+}
+
+// perfOpenFlags are perf_event_open's flags.
+var perfOpenFlags = format.FlagSet{
+	{Val: unix.PERF_FLAG_FD_NO_GROUP, Name: "PERF_FLAG_FD_NO_GROUP"},
+	{Val: unix.PERF_FLAG_FD_OUTPUT, Name: "PERF_FLAG_FD_OUTPUT"},
+	{Val: unix.PERF_FLAG_PID_CGROUP, Name: "PERF_FLAG_PID_CGROUP"},
+	{Val: unix.PERF_FLAG_FD_CLOEXEC, Name: "PERF_FLAG_FD_CLOEXEC"},
+}
+
 // From xlat/poll.txt.
 
 // pollEvents are the POLL* bits of pollfd's events and revents.
@@ -2318,6 +2712,106 @@ var ntTypes = format.ValueSet{
 	{Val: unix.NT_FILE, Name: "NT_FILE"},
 	{Val: unix.NT_PRXFPREG, Name: "NT_PRXFPREG"},
 	{Val: unix.NT_SIGINFO, Name: "NT_SIGINFO"},
+}
+
+// From xlat/quota.txt.
+
+// quotaCmds are the commands of quotactl's QCMD(cmd, type): the old v1 and
+// v2 ones, the current ones and XFS's.
+var quotaCmds = format.ValueSet{
+	{Val: qV1QuotaOn, Name: "Q_V1_QUOTAON"},
+	{Val: qV1QuotaOff, Name: "Q_V1_QUOTAOFF"},
+	{Val: qV1GetQuota, Name: "Q_V1_GETQUOTA"},
+	{Val: qV1SetQuota, Name: "Q_V1_SETQUOTA"},
+	{Val: qV1SetUse, Name: "Q_V1_SETUSE"},
+	{Val: qV1Sync, Name: "Q_V1_SYNC"},
+	{Val: qSetQlim, Name: "Q_SETQLIM"},
+	{Val: qV1GetStats, Name: "Q_V1_GETSTATS"},
+	{Val: qV1Rsquash, Name: "Q_V1_RSQUASH"},
+	{Val: qV2GetQuota, Name: "Q_V2_GETQUOTA"},
+	{Val: qV2SetQuota, Name: "Q_V2_SETQUOTA"},
+	{Val: qV2SetUse, Name: "Q_V2_SETUSE"},
+	{Val: qV2GetInfo, Name: "Q_V2_GETINFO"},
+	{Val: qV2SetInfo, Name: "Q_V2_SETINFO"},
+	{Val: qV2SetGrace, Name: "Q_V2_SETGRACE"},
+	{Val: qV2SetFlags, Name: "Q_V2_SETFLAGS"},
+	{Val: qV2GetStats, Name: "Q_V2_GETSTATS"},
+	{Val: qSync, Name: "Q_SYNC"},
+	{Val: qQuotaOn, Name: "Q_QUOTAON"},
+	{Val: qQuotaOff, Name: "Q_QUOTAOFF"},
+	{Val: qGetFmt, Name: "Q_GETFMT"},
+	{Val: qGetInfo, Name: "Q_GETINFO"},
+	{Val: qSetInfo, Name: "Q_SETINFO"},
+	{Val: qGetQuota, Name: "Q_GETQUOTA"},
+	{Val: qSetQuota, Name: "Q_SETQUOTA"},
+	{Val: qGetNextQuota, Name: "Q_GETNEXTQUOTA"},
+	{Val: qXQuotaOn, Name: "Q_XQUOTAON"},
+	{Val: qXQuotaOff, Name: "Q_XQUOTAOFF"},
+	{Val: qXGetQuota, Name: "Q_XGETQUOTA"},
+	{Val: qXSetQlim, Name: "Q_XSETQLIM"},
+	{Val: qXGetQstat, Name: "Q_XGETQSTAT"},
+	{Val: qXQuotaRm, Name: "Q_XQUOTARM"},
+	{Val: qXQuotaSync, Name: "Q_XQUOTASYNC"},
+	{Val: qXGetQstatV, Name: "Q_XGETQSTATV"},
+	{Val: qXGetNextQuota, Name: "Q_XGETNEXTQUOTA"},
+}
+
+// quotaTypes are the type of quotactl's QCMD(cmd, type).
+var quotaTypes = format.ValueSet{
+	{Val: 0, Name: "USRQUOTA"},
+	{Val: 1, Name: "GRPQUOTA"},
+	{Val: 2, Name: "PRJQUOTA"},
+}
+
+// quotaFormats are Q_QUOTAON's and Q_GETFMT's quota formats (strace 6.1
+// does not know QFMT_SHMEM).
+var quotaFormats = format.ValueSet{
+	{Val: 1, Name: "QFMT_VFS_OLD"},
+	{Val: 2, Name: "QFMT_VFS_V0"},
+	{Val: 3, Name: "QFMT_OCFS2"},
+	{Val: 4, Name: "QFMT_VFS_V1"},
+}
+
+// dqblkValid is struct if_dqblk's dqb_valid.
+var dqblkValid = format.FlagSet{
+	{Val: 1, Name: "QIF_BLIMITS"},
+	{Val: 2, Name: "QIF_SPACE"},
+	{Val: 4, Name: "QIF_ILIMITS"},
+	{Val: 8, Name: "QIF_INODES"},
+	{Val: 16, Name: "QIF_BTIME"},
+	{Val: 32, Name: "QIF_ITIME"},
+}
+
+// dqinfoFlags and dqinfoValid are struct if_dqinfo's dqi_flags and
+// dqi_valid.
+var dqinfoFlags = format.FlagSet{
+	{Val: 1, Name: "DQF_ROOT_SQUASH"},
+	{Val: 0x10000, Name: "DQF_SYS_FILE"},
+}
+
+var dqinfoValid = format.FlagSet{
+	{Val: 1, Name: "IIF_BGRACE"},
+	{Val: 2, Name: "IIF_IGRACE"},
+	{Val: 4, Name: "IIF_FLAGS"},
+}
+
+// xfsQuotaFlags are the XFS quota state flags (Q_XQUOTAON, Q_XQUOTAOFF,
+// fs_quota_stat's qs_flags).
+var xfsQuotaFlags = format.FlagSet{
+	{Val: 1, Name: "FS_QUOTA_UDQ_ACCT"},
+	{Val: 2, Name: "FS_QUOTA_UDQ_ENFD"},
+	{Val: 4, Name: "FS_QUOTA_GDQ_ACCT"},
+	{Val: 8, Name: "FS_QUOTA_GDQ_ENFD"},
+	{Val: 16, Name: "FS_QUOTA_PDQ_ACCT"},
+	{Val: 32, Name: "FS_QUOTA_PDQ_ENFD"},
+}
+
+// xfsDqblkFlags are the XFS quota types (Q_XQUOTARM, fs_disk_quota's
+// d_flags).
+var xfsDqblkFlags = format.FlagSet{
+	{Val: 1, Name: "FS_USER_QUOTA"},
+	{Val: 2, Name: "FS_PROJ_QUOTA"},
+	{Val: 4, Name: "FS_GROUP_QUOTA"},
 }
 
 // From xlat/sched.txt.

@@ -1,0 +1,463 @@
+package syscalls
+
+import (
+	"encoding/binary"
+
+	"github.com/gotrace/gotrace/format"
+
+	"golang.org/x/sys/unix"
+)
+
+// bpf (union bpf_attr, by command).
+
+// bpf.go's flag and value sets are listed in xlat/bpf.txt, from which go
+// generate writes zxlat.go.
+
+// The sizes of union bpf_attr's per-command structures strace 6.1 knows;
+// bytes beyond them print only when not zero. A command missing here
+// prints its attr as an address (strace 6.1 decodes some of them:
+// BPF_PROG_TEST_RUN, BPF_OBJ_GET_INFO_BY_FD, BPF_PROG_QUERY,
+// BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
+// commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
+var bpfAttrSizes = map[uint32]int{
+	unix.BPF_MAP_CREATE:                 72,
+	unix.BPF_MAP_LOOKUP_ELEM:            32,
+	unix.BPF_MAP_UPDATE_ELEM:            32,
+	unix.BPF_MAP_DELETE_ELEM:            16,
+	unix.BPF_MAP_GET_NEXT_KEY:           24,
+	unix.BPF_PROG_LOAD:                  128,
+	unix.BPF_OBJ_PIN:                    16,
+	unix.BPF_OBJ_GET:                    16,
+	unix.BPF_PROG_ATTACH:                20,
+	unix.BPF_PROG_DETACH:                12,
+	unix.BPF_PROG_GET_NEXT_ID:           12,
+	unix.BPF_MAP_GET_NEXT_ID:            12,
+	unix.BPF_BTF_GET_NEXT_ID:            12,
+	unix.BPF_LINK_GET_NEXT_ID:           12,
+	unix.BPF_PROG_GET_FD_BY_ID:          12,
+	unix.BPF_MAP_GET_FD_BY_ID:           12,
+	unix.BPF_BTF_GET_FD_BY_ID:           4,
+	unix.BPF_LINK_GET_FD_BY_ID:          4,
+	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM: 32,
+	unix.BPF_MAP_FREEZE:                 4,
+}
+
+// bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
+// instructions.
+const bpfMaxInsns = 4096
+
+// bpfAttrState is what bpf keeps from entry to exit: the attr bytes read
+// (zero-padded to the structure strace knows).
+type bpfAttrState struct {
+	b   []byte
+	len int // bytes of the structure the size argument covers
+}
+
+// bpfGetNextID reports whether cmd is one of the *_GET_NEXT_ID commands,
+// whose next_id prints at exit.
+func bpfGetNextID(cmd uint32) bool {
+	switch cmd {
+	case unix.BPF_PROG_GET_NEXT_ID, unix.BPF_MAP_GET_NEXT_ID, unix.BPF_BTF_GET_NEXT_ID, unix.BPF_LINK_GET_NEXT_ID:
+		return true
+	}
+	return false
+}
+
+// bpfEnter appends bpf's attr at entry: the address when strace would not
+// decode it (a size of 0 or beyond a page, a command it does not know, an
+// unreadable attr), else the command's fields.
+func (d *Decoder) bpfEnter(c *Call) {
+	cmd, addr, size := uint32(c.Args[0]), c.Args[1], uint32(c.Args[2])
+	known, ok := bpfAttrSizes[cmd]
+	if size == 0 || size > pageSize || !ok {
+		d.Addr(addr)
+		return
+	}
+	raw, ok := d.Read(addr, int(size))
+	if !ok {
+		d.Addr(addr)
+		return
+	}
+	st := &bpfAttrState{b: make([]byte, max(int(size), known)), len: min(int(size), known)}
+	copy(st.b, raw)
+	c.Priv = st
+	d.bpfFields(c, cmd, st, false)
+	if !bpfGetNextID(cmd) {
+		d.bpfTail(st, int(size), known)
+	}
+}
+
+// bpfTail appends what follows a decoded attr: the bytes beyond the known
+// structure when one is not zero ("..." without -v, else extra_data in
+// hex and their range), then the closing brace.
+func (d *Decoder) bpfTail(st *bpfAttrState, size, known int) {
+	if size > known {
+		extra := st.b[known:size]
+		for _, x := range extra {
+			if x == 0 {
+				continue
+			}
+			if !d.Opts.Verbose {
+				d.S(", ...")
+				break
+			}
+			d.S(", extra_data=")
+			d.quotedHex(extra)
+			d.S(" /* bytes ")
+			d.Uint(uint64(known))
+			d.S("..")
+			d.Uint(uint64(size - 1))
+			d.S(" */")
+			break
+		}
+	}
+	d.S("}")
+}
+
+// quotedHex appends b as a string with every byte in \xNN form.
+func (d *Decoder) quotedHex(b []byte) {
+	const hexDigits = "0123456789abcdef"
+	d.S(`"`)
+	for _, x := range b {
+		d.B = append(d.B, '\\', 'x', hexDigits[x>>4], hexDigits[x&0xf])
+	}
+	d.S(`"`)
+}
+
+// bpfFields appends the fields of command cmd's structure, as far as the
+// size holds them (st.len).
+func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
+	b, n := st.b, st.len
+	le := binary.LittleEndian
+	u32 := func(off int) uint64 { return uint64(le.Uint32(b[off:])) }
+	u64 := func(off int) uint64 { return le.Uint64(b[off:]) }
+	sep := func(name string) {
+		if name[0] != '{' {
+			d.S(", ")
+		}
+		d.S(name)
+	}
+	u := func(name string, v uint64) { sep(name); d.Uint(v) }
+	fd := func(name string, off int) { sep(name); d.Fd(int(int32(u32(off)))) }
+	addr := func(name string, off int) { sep(name); d.Addr(u64(off)) }
+	has := func(off int) bool { return n > off }
+	switch cmd {
+	case unix.BPF_MAP_CREATE:
+		sep("{map_type=")
+		d.Value(bpfMapTypes, u32(0), "BPF_MAP_TYPE_???")
+		u("key_size=", u32(4))
+		u("value_size=", u32(8))
+		u("max_entries=", u32(12))
+		if !has(16) {
+			return
+		}
+		flags := u32(16)
+		sep("map_flags=")
+		d.Flags(bpfMapFlags, flags, "BPF_F_???")
+		if !has(20) {
+			return
+		}
+		fd("inner_map_fd=", 20)
+		if !has(24) {
+			return
+		}
+		if flags&unix.BPF_F_NUMA_NODE != 0 {
+			u("numa_node=", u32(24))
+		}
+		if !has(28) {
+			return
+		}
+		sep("map_name=")
+		d.bpfName(b[28 : 28+min(16, n-28)])
+		if !has(44) {
+			return
+		}
+		u("map_ifindex=", u32(44))
+		if !has(48) {
+			return
+		}
+		fd("btf_fd=", 48)
+		u("btf_key_type_id=", u32(52))
+		u("btf_value_type_id=", u32(56))
+		if !has(60) {
+			return
+		}
+		u("btf_vmlinux_value_type_id=", u32(60))
+		if !has(64) {
+			return
+		}
+		u("map_extra=", u64(64))
+	case unix.BPF_MAP_LOOKUP_ELEM, unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM, unix.BPF_MAP_UPDATE_ELEM:
+		fd("{map_fd=", 0)
+		addr("key=", 8)
+		addr("value=", 16)
+		if cmd == unix.BPF_MAP_UPDATE_ELEM {
+			sep("flags=")
+			d.Value(bpfUpdateFlags, u64(24), "BPF_???")
+			return
+		}
+		if !has(24) {
+			return
+		}
+		sep("flags=")
+		d.flagsZero(bpfLookupFlags, u64(24), "BPF_ANY", "BPF_???")
+	case unix.BPF_MAP_DELETE_ELEM:
+		fd("{map_fd=", 0)
+		addr("key=", 8)
+	case unix.BPF_MAP_GET_NEXT_KEY:
+		fd("{map_fd=", 0)
+		addr("key=", 8)
+		addr("next_key=", 16)
+	case unix.BPF_MAP_FREEZE:
+		fd("{map_fd=", 0)
+	case unix.BPF_PROG_LOAD:
+		d.bpfProgLoad(b, n)
+	case unix.BPF_OBJ_PIN, unix.BPF_OBJ_GET:
+		sep("{pathname=")
+		d.Path(u64(0))
+		fd("bpf_fd=", 8)
+		if !has(12) {
+			return
+		}
+		sep("file_flags=")
+		d.Flags(bpfFileFlags, u32(12), "BPF_F_???")
+	case unix.BPF_PROG_ATTACH, unix.BPF_PROG_DETACH:
+		fd("{target_fd=", 0)
+		if cmd == unix.BPF_PROG_ATTACH {
+			fd("attach_bpf_fd=", 4)
+		}
+		sep("attach_type=")
+		d.Value(bpfAttachTypes, u32(8), "BPF_???")
+		if cmd == unix.BPF_PROG_DETACH {
+			return
+		}
+		sep("attach_flags=")
+		d.Flags(bpfAttachFlags, u32(12), "BPF_F_???")
+		if !has(16) {
+			return
+		}
+		fd("replace_bpf_fd=", 16)
+	case unix.BPF_PROG_GET_NEXT_ID, unix.BPF_MAP_GET_NEXT_ID, unix.BPF_BTF_GET_NEXT_ID, unix.BPF_LINK_GET_NEXT_ID:
+		u("{start_id=", u32(0))
+		if has(4) {
+			u("next_id=", u32(4))
+		}
+	case unix.BPF_PROG_GET_FD_BY_ID, unix.BPF_MAP_GET_FD_BY_ID:
+		if cmd == unix.BPF_PROG_GET_FD_BY_ID {
+			u("{prog_id=", u32(0))
+		} else {
+			u("{map_id=", u32(0))
+		}
+		if !has(4) {
+			return
+		}
+		u("next_id=", u32(4))
+		if !has(8) {
+			return
+		}
+		sep("open_flags=")
+		d.Flags(bpfFileFlags, u32(8), "BPF_F_???")
+	case unix.BPF_BTF_GET_FD_BY_ID:
+		u("{btf_id=", u32(0))
+	case unix.BPF_LINK_GET_FD_BY_ID:
+		u("{link_id=", u32(0))
+	}
+}
+
+// bpfName appends a fixed-size name field: the bytes before the first
+// NUL, quoted; all of them followed by "..." when there is none.
+func (d *Decoder) bpfName(b []byte) {
+	for i, x := range b {
+		if x == 0 {
+			d.B = format.AppendQuoted(d.B, b[:i], d.Opts.X, false)
+			return
+		}
+	}
+	d.B = format.AppendQuoted(d.B, b, d.Opts.X, false)
+	d.S("...")
+}
+
+// bpfProgLoad appends BPF_PROG_LOAD's fields.
+func (d *Decoder) bpfProgLoad(b []byte, n int) {
+	le := binary.LittleEndian
+	u32 := func(off int) uint64 { return uint64(le.Uint32(b[off:])) }
+	u64 := func(off int) uint64 { return le.Uint64(b[off:]) }
+	u := func(name string, v uint64) { d.S(name); d.Uint(v) }
+	d.S("{prog_type=")
+	d.Value(bpfProgTypes, u32(0), "BPF_PROG_TYPE_???")
+	cnt := u32(4)
+	u(", insn_cnt=", cnt)
+	d.S(", insns=")
+	if d.Opts.Verbose {
+		d.ebpfInsns(u64(8), cnt)
+	} else {
+		d.Addr(u64(8))
+	}
+	d.S(", license=")
+	d.Str(u64(16))
+	if n <= 24 {
+		return
+	}
+	u(", log_level=", u32(24))
+	logSize := u32(28)
+	u(", log_size=", logSize)
+	d.S(", log_buf=")
+	d.strN(u64(32), logSize, strNul)
+	if n <= 40 {
+		return
+	}
+	d.S(", kern_version=")
+	d.kernelVersion(u32(40))
+	if n <= 44 {
+		return
+	}
+	d.S(", prog_flags=")
+	d.Flags(bpfProgFlags, u32(44), "BPF_F_???")
+	if n <= 48 {
+		return
+	}
+	d.S(", prog_name=")
+	d.bpfName(b[48 : 48+min(16, n-48)])
+	if n <= 64 {
+		return
+	}
+	u(", prog_ifindex=", u32(64))
+	if n <= 68 {
+		return
+	}
+	d.S(", expected_attach_type=")
+	d.Value(bpfAttachTypes, u32(68), "BPF_???")
+	if n <= 72 {
+		return
+	}
+	d.S(", prog_btf_fd=")
+	d.Fd(int(int32(u32(72))))
+	u(", func_info_rec_size=", u32(76))
+	d.S(", func_info=")
+	d.Addr(u64(80))
+	u(", func_info_cnt=", u32(88))
+	u(", line_info_rec_size=", u32(92))
+	d.S(", line_info=")
+	d.Addr(u64(96))
+	u(", line_info_cnt=", u32(104))
+	if n <= 108 {
+		return
+	}
+	u(", attach_btf_id=", u32(108))
+	if n <= 112 {
+		return
+	}
+	d.S(", attach_prog_fd=")
+	d.Fd(int(int32(u32(112))))
+	if n <= 120 {
+		return
+	}
+	d.S(", fd_array=")
+	d.Addr(u64(120))
+}
+
+// kernelVersion appends a KERNEL_VERSION(a, b, c) number by -X: the
+// macro, its hex value (raw), or both (verbose).
+func (d *Decoder) kernelVersion(kv uint64) {
+	if d.Opts.Style != format.Abbrev {
+		d.Hex(kv)
+		if d.Opts.Style == format.Raw {
+			return
+		}
+		d.S(" /* ")
+	}
+	d.S("KERNEL_VERSION(")
+	d.Uint(kv >> 16)
+	d.S(", ")
+	d.Uint(kv >> 8 & 0xff)
+	d.S(", ")
+	d.Uint(kv & 0xff)
+	d.S(")")
+	if d.Opts.Style == format.Verbose {
+		d.S(" */")
+	}
+}
+
+// ebpfInsns appends an array of eBPF instructions (-v): at most
+// BPF_MAXINSNS, then "...".
+func (d *Decoder) ebpfInsns(addr, cnt uint64) {
+	shown := 0
+	d.array(addr, cnt, bpfInsnSize, func(b []byte) {
+		if shown >= bpfMaxInsns {
+			return
+		}
+		shown++
+		d.S("{code=")
+		d.ebpfCode(b[0])
+		d.S(", dst_reg=")
+		d.Value(ebpfRegs, uint64(b[1]&0xf), "BPF_REG_???")
+		d.S(", src_reg=")
+		d.Value(ebpfRegs, uint64(b[1]>>4), "BPF_REG_???")
+		d.S(", off=")
+		d.Int(int64(int16(binary.LittleEndian.Uint16(b[2:]))))
+		d.S(", imm=")
+		d.Hex(uint64(binary.LittleEndian.Uint32(b[4:])))
+		d.S("}")
+	})
+}
+
+// ebpfCode appends an eBPF instruction's code: class|size|mode for loads
+// and stores, class|source|operation for arithmetic and jumps.
+func (d *Decoder) ebpfCode(code byte) {
+	v := uint64(code)
+	class := v & bpfClassMask
+	d.Value(ebpfClasses, class, "BPF_???")
+	switch class {
+	case unix.BPF_LD, unix.BPF_LDX, unix.BPF_ST, unix.BPF_STX:
+		d.S("|")
+		d.Value(bpfSizes, v&bpfSizeMask, "BPF_???")
+		d.S("|")
+		d.Value(bpfModes, v&bpfModeMask, "BPF_???")
+	case unix.BPF_ALU, unix.BPF_ALU64:
+		d.S("|")
+		d.Value(bpfSrcs, v&bpfSrcMask, "BPF_???")
+		d.S("|")
+		d.Value(bpfALUOps, v&bpfOpMask, "BPF_???")
+	default:
+		d.S("|")
+		d.Value(bpfSrcs, v&bpfSrcMask, "BPF_???")
+		d.S("|")
+		d.Value(bpfJmpOps, v&bpfOpMask, "BPF_???")
+	}
+}
+
+var (
+	// BpfCmd prints bpf's command (BPF_*).
+	BpfCmd = &Arg{Print: func(d *Decoder, c *Call, i int) {
+		d.Value(bpfCommands, uint64(uint32(c.Args[i])), "BPF_???")
+	}}
+	// BpfAttr prints bpf's union bpf_attr by command at entry (its size
+	// is the next argument); the *_GET_NEXT_ID commands' next_id
+	// finishes at exit, with the id the kernel wrote after "=>".
+	BpfAttr = &Arg{
+		AtExit: true,
+		Save: func(d *Decoder, c *Call, i int) {
+			d.bpfEnter(c)
+		},
+		Print: func(d *Decoder, c *Call, i int) {
+			st, _ := c.Priv.(*bpfAttrState)
+			cmd := uint32(c.Args[0])
+			if st == nil || !bpfGetNextID(cmd) {
+				return
+			}
+			if st.len > 4 && !c.Failed() {
+				if nb, ok := d.readRaw(c.Args[1]+4, 4); ok {
+					if nv := binary.LittleEndian.Uint32(nb); nv != binary.LittleEndian.Uint32(st.b[4:]) {
+						d.S(" => ")
+						d.Uint(uint64(nv))
+					}
+				}
+			}
+			if st.len > 8 {
+				d.S(", open_flags=")
+				d.Flags(bpfFileFlags, uint64(binary.LittleEndian.Uint32(st.b[8:])), "BPF_F_???")
+			}
+			d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[cmd])
+		},
+	}
+)

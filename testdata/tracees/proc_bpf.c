@@ -1,0 +1,152 @@
+// proc_bpf makes bpf calls with fixed arguments, successful and failing,
+// for comparing gotrace with strace. It only creates small maps of its
+// own (an array and a hash), reads and writes them, loads a trivial socket
+// filter ("r0 = 0; exit") without attaching it anywhere, asks about them
+// and closes them; every other shape fails before the kernel does
+// anything.
+#define _GNU_SOURCE
+#include <linux/bpf.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static long sys_bpf(int cmd, void *attr, unsigned size)
+{
+	return syscall(SYS_bpf, cmd, attr, size);
+}
+
+#define PTR(p) ((uint64_t)(uintptr_t)(p))
+
+int main(void)
+{
+	union bpf_attr a;
+	unsigned char big[256];
+	uint32_t key = 0, next = 0;
+	uint64_t val = 42;
+
+	/* A one-element array map, and a small hash with a name. */
+	memset(&a, 0, sizeof a);
+	a.map_type = BPF_MAP_TYPE_ARRAY;
+	a.key_size = 4;
+	a.value_size = 8;
+	a.max_entries = 1;
+	int arr = sys_bpf(BPF_MAP_CREATE, &a, sizeof a);
+	memset(&a, 0, sizeof a);
+	a.map_type = BPF_MAP_TYPE_HASH;
+	a.key_size = 4;
+	a.value_size = 8;
+	a.max_entries = 4;
+	a.map_flags = BPF_F_NO_PREALLOC;
+	strcpy(a.map_name, "gotrace_hash");
+	int hash = sys_bpf(BPF_MAP_CREATE, &a, 48);
+
+	/* Update, look up, walk and delete. */
+	memset(&a, 0, sizeof a);
+	a.map_fd = hash;
+	a.key = PTR(&key);
+	a.value = PTR(&val);
+	a.flags = BPF_NOEXIST;
+	sys_bpf(BPF_MAP_UPDATE_ELEM, &a, sizeof a);
+	sys_bpf(BPF_MAP_UPDATE_ELEM, &a, sizeof a);
+	a.flags = BPF_ANY;
+	sys_bpf(BPF_MAP_LOOKUP_ELEM, &a, 32);
+	a.map_fd = arr;
+	a.flags = BPF_EXIST;
+	sys_bpf(BPF_MAP_UPDATE_ELEM, &a, 32);
+	a.flags = 0;
+	sys_bpf(BPF_MAP_LOOKUP_ELEM, &a, 24);
+	memset(&a, 0, sizeof a);
+	a.map_fd = hash;
+	a.key = 0;
+	a.next_key = PTR(&next);
+	sys_bpf(BPF_MAP_GET_NEXT_KEY, &a, 24);
+	a.key = PTR(&next);
+	sys_bpf(BPF_MAP_GET_NEXT_KEY, &a, 24);
+	memset(&a, 0, sizeof a);
+	a.map_fd = hash;
+	a.key = PTR(&key);
+	sys_bpf(BPF_MAP_DELETE_ELEM, &a, 16);
+	sys_bpf(BPF_MAP_DELETE_ELEM, &a, 16);
+
+	/* A socket filter: r0 = 0; exit. */
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	char log[64] = "";
+	memset(&a, 0, sizeof a);
+	a.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	a.insn_cnt = 2;
+	a.insns = PTR(insns);
+	a.license = PTR("GPL");
+	strcpy(a.prog_name, "gotrace_prog");
+	int prog = sys_bpf(BPF_PROG_LOAD, &a, sizeof a);
+	/* A log buffer too small for the verifier's log: ENOSPC. */
+	a.log_level = 1;
+	a.log_size = sizeof log;
+	a.log_buf = PTR(log);
+	a.kern_version = 0x050a11;
+	a.prog_flags = BPF_F_STRICT_ALIGNMENT | 0x1000;
+	sys_bpf(BPF_PROG_LOAD, &a, sizeof a);
+	a.log_level = 0;
+	a.log_size = 0;
+	a.log_buf = 0;
+	a.insn_cnt = 0;
+	sys_bpf(BPF_PROG_LOAD, &a, 72);
+
+	/* Attach and detach with a descriptor that is not a cgroup. */
+	memset(&a, 0, sizeof a);
+	a.target_fd = hash;
+	a.attach_bpf_fd = prog;
+	a.attach_type = BPF_CGROUP_INET_EGRESS;
+	a.attach_flags = BPF_F_ALLOW_MULTI;
+	sys_bpf(BPF_PROG_ATTACH, &a, 20);
+	sys_bpf(BPF_PROG_DETACH, &a, 12);
+	a.map_fd = hash;
+	sys_bpf(BPF_MAP_FREEZE, &a, 4);
+
+	/* Pin and get in a place that does not exist. */
+	memset(&a, 0, sizeof a);
+	a.pathname = PTR("no-such-bpffs/map");
+	a.bpf_fd = hash;
+	a.file_flags = BPF_F_RDONLY;
+	sys_bpf(BPF_OBJ_PIN, &a, 16);
+	a.bpf_fd = 0;
+	sys_bpf(BPF_OBJ_GET, &a, 16);
+
+	/* Ids and fds by id: an id that does not exist. */
+	memset(&a, 0, sizeof a);
+	a.start_id = 0xfffffff0;
+	sys_bpf(BPF_MAP_GET_NEXT_ID, &a, 12);
+	sys_bpf(BPF_PROG_GET_NEXT_ID, &a, 12);
+	sys_bpf(BPF_BTF_GET_NEXT_ID, &a, 12);
+	memset(&a, 0, sizeof a);
+	a.map_id = 0xfffffff0;
+	sys_bpf(BPF_MAP_GET_FD_BY_ID, &a, 12);
+	sys_bpf(BPF_PROG_GET_FD_BY_ID, &a, 12);
+	sys_bpf(BPF_BTF_GET_FD_BY_ID, &a, 4);
+
+	/* Sizes: none, too long with a non-zero tail, beyond a page, an
+	 * unknown command, NULL, unmapped, cut by an unmapped page. */
+	memset(big, 0, sizeof big);
+	sys_bpf(BPF_MAP_CREATE, big, 0);
+	big[200] = 1;
+	sys_bpf(BPF_MAP_DELETE_ELEM, big, 256);
+	sys_bpf(BPF_MAP_DELETE_ELEM, big, 8192);
+	sys_bpf(99, big, 16);
+	sys_bpf(BPF_MAP_CREATE, NULL, 72);
+	sys_bpf(BPF_MAP_CREATE, (void *)1, 72);
+	unsigned char *pg = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	munmap(pg + 4096, 4096);
+	memset(pg, 0, 4096);
+	sys_bpf(BPF_MAP_DELETE_ELEM, pg + 4096 - 8, 16);
+	sys_bpf(BPF_MAP_CREATE, pg + 4096 - 16, 16);
+	munmap(pg, 4096);
+
+	close(prog);
+	close(hash);
+	close(arr);
+	return 0;
+}
