@@ -284,7 +284,8 @@ func normalize(s string) string {
 
 // Netlink replies hold counters that change between two runs: an
 // interface's traffic statistics (IFLA_STATS, IFLA_STATS64), a route's
-// last use in jiffies (RTA_CACHEINFO), a socket's inode and cookie
+// last use in jiffies and its reference count, which other loopback
+// users move (RTA_CACHEINFO), a socket's inode and cookie
 // (sock_diag), an interface's IPv6 and ICMPv6 counters
 // (IFLA_INET6_STATS, IFLA_INET6_ICMP6STATS: [IPSTATS_MIB_INPKTS]=N,
 // [37 /* IPSTATS_MIB_??? */]=N, [1 /* IPSTATS_MIB_INPKTS */]=N with -X
@@ -292,7 +293,7 @@ func normalize(s string) string {
 // which the kernel randomizes (IFLA_INET6_CACHEINFO).
 var (
 	reNlStats  = regexp.MustCompile(`\b((?:rx|tx)_(?:packets|bytes|errors|dropped|[a-z]+_errors|compressed|nohandler|otherhost_dropped)|multicast|collisions)=\d+`)
-	reNlRoute  = regexp.MustCompile(`\b(rta_lastuse)=\d+`)
+	reNlRoute  = regexp.MustCompile(`\b(rta_lastuse|rta_clntref)=\d+`)
 	reNlInode  = regexp.MustCompile(`\b(idiag_inode|udiag_ino|udiag_peer|ndiag_ino)=\d+`)
 	reNlCookie = regexp.MustCompile(`\b((?:idiag|udiag|ndiag)_cookie)=\[\d+, \d+\]`)
 	reNlMib    = regexp.MustCompile(`\[(?:\d+ /\* )?(?:IPSTATS|ICMP6)_MIB_[A-Z0-9_?]+(?: \*/)?\]=\d+`)
