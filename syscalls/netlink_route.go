@@ -31,6 +31,9 @@ func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE, unix.RTM_GETROUTE:
 		d.rtmsg(m, family, off, n)
 	default:
+		if d.rtnlNeighRuleNetconf(m, typ, family, off, n) {
+			return true
+		}
 		d.S("{family=")
 		d.Value(addrFamilies, uint64(family), "AF_???")
 		if n > 1 {
@@ -570,8 +573,8 @@ func (d *Decoder) rtmsg(m *nlMem, family uint8, off, n uint64) {
 	d.Uint(uint64(b[2]))
 	d.S(", rtm_tos=")
 	d.Flags(ipTOS, uint64(b[3]), "IPTOS_TOS_???")
-	d.S(", rtm_table=")
-	d.Value(routingTables, uint64(b[4]), "RT_TABLE_???")
+	d.S(", rtm_table=") // strace 6.1 comments no unknown table here
+	d.Value(routingTables, uint64(b[4]), "")
 	d.S(", rtm_protocol=")
 	d.Value(routingProtocols, uint64(b[5]), "RTPROT_???")
 	d.S(", rtm_scope=")
@@ -595,8 +598,8 @@ func rtaAttrSpec(family uint8) *nlaSpec {
 				return d.nlaIfindex(m, off, n)
 			case 6, 11, 16, 25, 30: // RTA_PRIORITY, FLOW, MARK, UID, NH_ID
 				return d.nlaUint(m, off, n, 4)
-			case 15: // RTA_TABLE
-				return d.nlaXval(m, off, n, 4, routingTables, "RT_TABLE_???", nil)
+			case 15: // RTA_TABLE: an unknown table prints bare
+				return d.nlaXval(m, off, n, 4, routingTables, "", nil)
 			case 12: // RTA_CACHEINFO
 				b, fits, ok := d.nlStruct(m, off, n, 32)
 				if ok {

@@ -2068,6 +2068,135 @@ var iflaMctpAttrs = format.ValueSet{
 	{Val: 1, Name: "IFLA_MCTP_NET"},
 }
 
+// nudStates are ndm_state's NUD_* bits (NUD_NONE, zero, by hand).
+var nudStates = format.FlagSet{
+	{Val: 0x1, Name: "NUD_INCOMPLETE"},
+	{Val: 0x2, Name: "NUD_REACHABLE"},
+	{Val: 0x4, Name: "NUD_STALE"},
+	{Val: 0x8, Name: "NUD_DELAY"},
+	{Val: 0x10, Name: "NUD_PROBE"},
+	{Val: 0x20, Name: "NUD_FAILED"},
+	{Val: 0x40, Name: "NUD_NOARP"},
+	{Val: 0x80, Name: "NUD_PERMANENT"},
+}
+
+// ntfFlags are ndm_flags' NTF_* bits.
+var ntfFlags = format.FlagSet{
+	{Val: 0x1, Name: "NTF_USE"},
+	{Val: 0x2, Name: "NTF_SELF"},
+	{Val: 0x4, Name: "NTF_MASTER"},
+	{Val: 0x8, Name: "NTF_PROXY"},
+	{Val: 0x10, Name: "NTF_EXT_LEARNED"},
+	{Val: 0x20, Name: "NTF_OFFLOADED"},
+	{Val: 0x40, Name: "NTF_STICKY"},
+	{Val: 0x80, Name: "NTF_ROUTER"},
+}
+
+// ntfExtFlags are NDA_FLAGS_EXT's NTF_EXT_* bits.
+var ntfExtFlags = format.FlagSet{
+	{Val: 0x1, Name: "NTF_EXT_MANAGED"},
+}
+
+// fdbNotifyFlags are NFEA_ACTIVITY_NOTIFY's bits.
+var fdbNotifyFlags = format.FlagSet{
+	{Val: 0x1, Name: "FDB_NOTIFY_BIT"},
+	{Val: 0x2, Name: "FDB_NOTIFY_INACTIVE_BIT"},
+}
+
+// ndaAttrs names NDA_* attributes.
+var ndaAttrs = format.ValueSet{
+	{Val: 0, Name: "NDA_UNSPEC"},
+	{Val: 1, Name: "NDA_DST"},
+	{Val: 2, Name: "NDA_LLADDR"},
+	{Val: 3, Name: "NDA_CACHEINFO"},
+	{Val: 4, Name: "NDA_PROBES"},
+	{Val: 5, Name: "NDA_VLAN"},
+	{Val: 6, Name: "NDA_PORT"},
+	{Val: 7, Name: "NDA_VNI"},
+	{Val: 8, Name: "NDA_IFINDEX"},
+	{Val: 9, Name: "NDA_MASTER"},
+	{Val: 10, Name: "NDA_LINK_NETNSID"},
+	{Val: 11, Name: "NDA_SRC_VNI"},
+	{Val: 12, Name: "NDA_PROTOCOL"},
+	{Val: 13, Name: "NDA_NH_ID"},
+	{Val: 14, Name: "NDA_FDB_EXT_ATTRS"},
+	{Val: 15, Name: "NDA_FLAGS_EXT"},
+	{Val: 16, Name: "NDA_NDM_STATE_MASK"},
+	{Val: 17, Name: "NDA_NDM_FLAGS_MASK"},
+}
+
+// nfeaAttrs names NDA_FDB_EXT_ATTRS' attributes.
+var nfeaAttrs = format.ValueSet{
+	{Val: 0, Name: "NFEA_UNSPEC"},
+	{Val: 1, Name: "NFEA_ACTIVITY_NOTIFY"},
+	{Val: 2, Name: "NFEA_DONT_REFRESH"},
+}
+
+// fibRuleActions names fib_rule_hdr's action.
+var fibRuleActions = format.ValueSet{
+	{Val: 0, Name: "FR_ACT_UNSPEC"},
+	{Val: 1, Name: "FR_ACT_TO_TBL"},
+	{Val: 2, Name: "FR_ACT_GOTO"},
+	{Val: 3, Name: "FR_ACT_NOP"},
+	{Val: 4, Name: "FR_ACT_RES3"},
+	{Val: 5, Name: "FR_ACT_RES4"},
+	{Val: 6, Name: "FR_ACT_BLACKHOLE"},
+	{Val: 7, Name: "FR_ACT_UNREACHABLE"},
+	{Val: 8, Name: "FR_ACT_PROHIBIT"},
+}
+
+// fibRuleFlags are fib_rule_hdr's FIB_RULE_* flags.
+var fibRuleFlags = format.FlagSet{
+	{Val: 0x1, Name: "FIB_RULE_PERMANENT"},
+	{Val: 0x2, Name: "FIB_RULE_INVERT"},
+	{Val: 0x4, Name: "FIB_RULE_UNRESOLVED"},
+	{Val: 0x8, Name: "FIB_RULE_IIF_DETACHED"},
+	{Val: 0x10, Name: "FIB_RULE_OIF_DETACHED"},
+	{Val: 0x10000, Name: "FIB_RULE_FIND_SADDR"},
+}
+
+// fraAttrs names FRA_* attributes.
+var fraAttrs = format.ValueSet{
+	{Val: 0, Name: "FRA_UNSPEC"},
+	{Val: 1, Name: "FRA_DST"},
+	{Val: 2, Name: "FRA_SRC"},
+	{Val: 3, Name: "FRA_IIFNAME"},
+	{Val: 4, Name: "FRA_GOTO"},
+	{Val: 5, Name: "FRA_UNUSED2"},
+	{Val: 6, Name: "FRA_PRIORITY"},
+	{Val: 7, Name: "FRA_UNUSED3"},
+	{Val: 8, Name: "FRA_UNUSED4"},
+	{Val: 9, Name: "FRA_UNUSED5"},
+	{Val: 10, Name: "FRA_FWMARK"},
+	{Val: 11, Name: "FRA_FLOW"},
+	{Val: 12, Name: "FRA_TUN_ID"},
+	{Val: 13, Name: "FRA_SUPPRESS_IFGROUP"},
+	{Val: 14, Name: "FRA_SUPPRESS_PREFIXLEN"},
+	{Val: 15, Name: "FRA_TABLE"},
+	{Val: 16, Name: "FRA_FWMASK"},
+	{Val: 17, Name: "FRA_OIFNAME"},
+	{Val: 18, Name: "FRA_PAD"},
+	{Val: 19, Name: "FRA_L3MDEV"},
+	{Val: 20, Name: "FRA_UID_RANGE"},
+	{Val: 21, Name: "FRA_PROTOCOL"},
+	{Val: 22, Name: "FRA_IP_PROTO"},
+	{Val: 23, Name: "FRA_SPORT_RANGE"},
+	{Val: 24, Name: "FRA_DPORT_RANGE"},
+}
+
+// netconfAttrs names NETCONFA_* attributes.
+var netconfAttrs = format.ValueSet{
+	{Val: 0, Name: "NETCONFA_UNSPEC"},
+	{Val: 1, Name: "NETCONFA_IFINDEX"},
+	{Val: 2, Name: "NETCONFA_FORWARDING"},
+	{Val: 3, Name: "NETCONFA_RP_FILTER"},
+	{Val: 4, Name: "NETCONFA_MC_FORWARDING"},
+	{Val: 5, Name: "NETCONFA_PROXY_NEIGH"},
+	{Val: 6, Name: "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN"},
+	{Val: 7, Name: "NETCONFA_INPUT"},
+	{Val: 8, Name: "NETCONFA_BC_FORWARDING"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

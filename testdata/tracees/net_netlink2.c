@@ -6,11 +6,17 @@
  * IFLA_PROTO_DOWN_REASON, IFLA_XDP flags, IFLA_EVENT, and an AF_BRIDGE
  * message's IFLA_PROTINFO and IFLA_AF_SPEC, with values strace names and
  * values it does not, sizes that fit no structure and truncated nests.
+ * Then an RTM_GETRULE dump (AF_INET) and RTM_GETNETCONF for lo with their
+ * replies, and made-up neighbour, rule
+ * and netconf messages with every attribute strace 6.1 decodes.
  * The socket binds a fixed port id. Nothing here changes the machine's
  * network configuration. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <linux/fib_rules.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <string.h>
@@ -60,6 +66,27 @@ static void send_link(unsigned char family, size_t off, unsigned int seq)
 	h->nlmsg_seq = seq;
 	((struct ifinfomsg *)NLMSG_DATA(h))->ifi_family = family;
 	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+}
+
+/* recv_all reads replies until NLMSG_DONE, an error message or a reply
+ * that is not a dump part. */
+static void recv_all(void)
+{
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof buf, 0);
+		if (n <= 0)
+			return;
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		int more = 0;
+		for (; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
+				return;
+			if (h->nlmsg_flags & NLM_F_MULTI)
+				more = 1;
+		}
+		if (!more)
+			return;
+	}
 }
 
 int main(void)
@@ -336,6 +363,177 @@ int main(void)
 	nla_end(nl, data, off + 16);
 	nla_end(nl, nest, off + 16);
 	send_link(AF_INET, off, 2007);
+
+	/* A dump and a request whose replies are the same on every machine:
+	 * the default IPv4 rules, lo's IPv4 netconf. */
+	struct {
+		struct nlmsghdr h;
+		struct fib_rule_hdr r;
+	} rule_req = {
+		{ sizeof rule_req, RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, 2101, 0 },
+		{ .family = AF_INET },
+	};
+	sendto(fd, &rule_req, sizeof rule_req, 0, (struct sockaddr *)&kernel, sizeof kernel);
+	recv_all();
+	struct {
+		struct nlmsghdr h;
+		struct netconfmsg c;
+		char pad[3];
+		struct nlattr a;
+		int ifindex;
+	} conf_req = {
+		{ sizeof conf_req, RTM_GETNETCONF, NLM_F_REQUEST, 2102, 0 },
+		{ AF_INET }, { 0 },
+		{ NLA_HDRLEN + 4, NETCONFA_IFINDEX }, 1,
+	};
+	sendto(fd, &conf_req, sizeof conf_req, 0, (struct sockaddr *)&kernel, sizeof kernel);
+	recv_all();
+
+	/* Made-up RTM_NEWNEIGH messages: AF_INET, AF_INET6, AF_BRIDGE (an
+	 * FDB entry), a GETNEIGH of AF_BRIDGE (an ifinfomsg) and one too
+	 * short. */
+	struct ndmsg nd = { .ndm_family = AF_INET, .ndm_ifindex = 1, .ndm_state = NUD_REACHABLE | NUD_PERMANENT | 0x100,
+			    .ndm_flags = NTF_SELF | NTF_ROUTER, .ndm_type = RTN_UNICAST };
+	off = NLMSG_SPACE(sizeof nd);
+	memset(nl, 0, sizeof nl);
+	memcpy(NLMSG_DATA(nl), &nd, sizeof nd);
+	nla_put(nl, &off, NDA_DST, &a4, 4);
+	nla_put(nl, &off, NDA_DST, &a4, 2);
+	nla_put(nl, &off, NDA_LLADDR, mac, 6);
+	struct nda_cacheinfo ci = { 1, 2, 3, 4 };
+	nla_put(nl, &off, NDA_CACHEINFO, &ci, sizeof ci);
+	nla_put(nl, &off, NDA_PROBES, &u32, 4);
+	nla_put(nl, &off, NDA_VLAN, &u16, 2);
+	unsigned short port = htons(4789);
+	nla_put(nl, &off, NDA_PORT, &port, 2);
+	nla_put(nl, &off, NDA_VNI, &u32, 4);
+	nla_put(nl, &off, NDA_IFINDEX, &lo, 4);
+	nla_put(nl, &off, NDA_MASTER, &u32, 4);
+	nla_put(nl, &off, NDA_LINK_NETNSID, &u32, 4);
+	nla_put(nl, &off, NDA_SRC_VNI, &u32, 4);
+	u8 = IPPROTO_TCP;
+	nla_put(nl, &off, NDA_PROTOCOL, &u8, 1);
+	nla_put(nl, &off, 13 /* NDA_NH_ID */, &u32, 4);
+	q = nla_put(nl, &off, 14 /* NDA_FDB_EXT_ATTRS */, NULL, 0);
+	u8 = 3;
+	nla_put(nl, &off, 1 /* NFEA_ACTIVITY_NOTIFY */, &u8, 1);
+	u8 = 0x84;
+	nla_put(nl, &off, 1 /* NFEA_ACTIVITY_NOTIFY */, &u8, 1);
+	nla_put(nl, &off, 2 /* NFEA_DONT_REFRESH */, &u8, 1);
+	nla_end(nl, q, off);
+	unsigned int ext = 0x7;
+	nla_put(nl, &off, 15 /* NDA_FLAGS_EXT */, &ext, 4);
+	unsigned short smask = 0, smask2 = 0x1ff;
+	nla_put(nl, &off, 16 /* NDA_NDM_STATE_MASK */, &smask, 2);
+	nla_put(nl, &off, 16 /* NDA_NDM_STATE_MASK */, &smask2, 2);
+	u8 = 0xff;
+	nla_put(nl, &off, 17 /* NDA_NDM_FLAGS_MASK */, &u8, 1);
+	nla_put(nl, &off, 18, &u32, 4);
+	struct nlmsghdr *h = (struct nlmsghdr *)nl;
+	h->nlmsg_len = off;
+	h->nlmsg_type = RTM_NEWNEIGH;
+	h->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE;
+	h->nlmsg_seq = 2104;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	nd.ndm_family = AF_INET6;
+	nd.ndm_state = 0;
+	nd.ndm_flags = 0;
+	nd.ndm_type = 77;
+	off = NLMSG_SPACE(sizeof nd);
+	memcpy(NLMSG_DATA(nl), &nd, sizeof nd);
+	nla_put(nl, &off, NDA_DST, &a6, 16);
+	h->nlmsg_len = off;
+	h->nlmsg_type = RTM_DELNEIGH;
+	h->nlmsg_seq = 2105;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	nd.ndm_family = AF_BRIDGE;
+	h->nlmsg_type = RTM_GETNEIGH;
+	h->nlmsg_seq = 2106;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	h->nlmsg_len = NLMSG_HDRLEN + 8;
+	h->nlmsg_type = RTM_NEWNEIGH;
+	h->nlmsg_seq = 2107;
+	sendto(fd, nl, h->nlmsg_len, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+
+	/* A made-up RTM_NEWRULE with every FRA_* strace 6.1 decodes. */
+	struct fib_rule_hdr fr = { .family = AF_INET, .dst_len = 32, .src_len = 8, .tos = 0x10, .table = RT_TABLE_MAIN,
+				   .action = FR_ACT_GOTO, .flags = FIB_RULE_INVERT | FIB_RULE_FIND_SADDR | 0x100 };
+	memset(nl, 0, sizeof nl);
+	off = NLMSG_SPACE(sizeof fr);
+	memcpy(NLMSG_DATA(nl), &fr, sizeof fr);
+	nla_put(nl, &off, FRA_DST, &a4, 4);
+	nla_put(nl, &off, FRA_SRC, &a4, 4);
+	nla_put(nl, &off, FRA_IIFNAME, "lo", 3);
+	nla_put(nl, &off, FRA_OIFNAME, "eth0", 4);
+	nla_put(nl, &off, FRA_GOTO, &u32, 4);
+	nla_put(nl, &off, FRA_PRIORITY, &u32, 4);
+	nla_put(nl, &off, FRA_FWMARK, &u32, 4);
+	nla_put(nl, &off, FRA_FLOW, &u32, 4);
+	unsigned long long tun = 0x0102030405060708ULL;
+	nla_put(nl, &off, FRA_TUN_ID, &tun, 8);
+	nla_put(nl, &off, FRA_SUPPRESS_IFGROUP, &u32, 4);
+	nla_put(nl, &off, FRA_SUPPRESS_PREFIXLEN, &big, 4);
+	unsigned int table = 1000;
+	nla_put(nl, &off, FRA_TABLE, &table, 4);
+	table = RT_TABLE_LOCAL;
+	nla_put(nl, &off, FRA_TABLE, &table, 4);
+	nla_put(nl, &off, FRA_FWMASK, &u32, 4);
+	u8 = 1;
+	nla_put(nl, &off, FRA_L3MDEV, &u8, 1);
+	struct fib_rule_uid_range ur = { 1000, 2000 };
+	nla_put(nl, &off, FRA_UID_RANGE, &ur, sizeof ur);
+	u8 = RTPROT_BOOT;
+	nla_put(nl, &off, FRA_PROTOCOL, &u8, 1);
+	u8 = 250;
+	nla_put(nl, &off, FRA_PROTOCOL, &u8, 1);
+	u8 = IPPROTO_UDP;
+	nla_put(nl, &off, FRA_IP_PROTO, &u8, 1);
+	struct fib_rule_port_range pr = { 1024, 65535 };
+	nla_put(nl, &off, FRA_SPORT_RANGE, &pr, sizeof pr);
+	nla_put(nl, &off, FRA_DPORT_RANGE, &pr, 2);
+	nla_put(nl, &off, 25, &u8, 1);
+	h->nlmsg_len = off;
+	h->nlmsg_type = RTM_NEWRULE;
+	h->nlmsg_flags = NLM_F_REQUEST;
+	h->nlmsg_seq = 2108;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	fr.family = AF_INET6;
+	fr.action = 99;
+	fr.table = 7;
+	off = NLMSG_SPACE(sizeof fr);
+	memcpy(NLMSG_DATA(nl), &fr, sizeof fr);
+	nla_put(nl, &off, FRA_DST, &a6, 16);
+	h->nlmsg_len = off;
+	h->nlmsg_type = RTM_DELRULE;
+	h->nlmsg_seq = 2109;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	/* RTA_TABLE and FRA_TABLE print unknown tables alike. */
+	h->nlmsg_type = RTM_NEWROUTE;
+	h->nlmsg_seq = 2112;
+	off = NLMSG_SPACE(sizeof(struct rtmsg));
+	table = 1000;
+	nla_put(nl, &off, RTA_TABLE, &table, 4);
+	h->nlmsg_len = off;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+
+	/* A made-up RTM_NEWNETCONF, and one with the header alone. */
+	memset(nl, 0, sizeof nl);
+	off = NLMSG_SPACE(sizeof(struct netconfmsg));
+	((struct netconfmsg *)NLMSG_DATA(nl))->ncm_family = AF_INET6;
+	int all = NETCONFA_IFINDEX_ALL, minus = -5;
+	nla_put(nl, &off, NETCONFA_IFINDEX, &all, 4);
+	nla_put(nl, &off, NETCONFA_IFINDEX, &lo, 4);
+	for (int t = NETCONFA_FORWARDING; t <= 9; t++)
+		nla_put(nl, &off, t, &minus, 4);
+	nla_put(nl, &off, NETCONFA_FORWARDING, &u16, 2);
+	h->nlmsg_len = off;
+	h->nlmsg_type = RTM_NEWNETCONF;
+	h->nlmsg_flags = NLM_F_REQUEST;
+	h->nlmsg_seq = 2110;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	h->nlmsg_len = NLMSG_HDRLEN + 1;
+	h->nlmsg_seq = 2111;
+	sendto(fd, nl, h->nlmsg_len, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
 	close(fd);
 	return 0;
 }
