@@ -31,6 +31,9 @@ func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE, unix.RTM_GETROUTE:
 		d.rtmsg(m, family, off, n)
 	default:
+		if d.rtnlNeighRuleNetconf(m, typ, family, off, n) {
+			return true
+		}
 		d.S("{family=")
 		d.Value(addrFamilies, uint64(family), "AF_???")
 		if n > 1 {
@@ -135,8 +138,11 @@ func (d *Decoder) ifinfomsg(m *nlMem, family uint8, off, n uint64) {
 	d.Hex(uint64(le.Uint32(b[12:])))
 	d.S("}")
 	spec := iflaAttrSpec
-	if family == unix.AF_INET6 {
+	switch family {
+	case unix.AF_INET6:
 		spec = iflaInet6AttrSpec
+	case unix.AF_BRIDGE:
+		spec = iflaBridgeAttrSpec
 	}
 	d.rtnlAttrsAfter(m, off, n, size, spec)
 }
@@ -224,7 +230,16 @@ var iflaXdpAttrSpec = &nlaSpec{names: iflaXdpAttrs, dflt: "IFLA_XDP_???",
 		case 2: // IFLA_XDP_ATTACHED
 			return d.nlaXval(m, off, n, 1, xdpAttached, "XDP_ATTACHED_???", nil)
 		case 3: // IFLA_XDP_FLAGS
-			return d.nlaUint(m, off, n, 4)
+			if n < 4 {
+				return false
+			}
+			b, ok := m.get(off, 4)
+			if !ok {
+				d.Addr(m.base + off)
+				return true
+			}
+			d.Flags(xdpFlags, uint64(binary.LittleEndian.Uint32(b)), "XDP_FLAGS_???")
+			return true
 		case 4, 5, 6, 7: // IFLA_XDP_*PROG_ID
 			return d.nlaUint(m, off, n, 4)
 		}
@@ -311,13 +326,36 @@ func iflaAttr(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
 	case 26: // IFLA_AF_SPEC
 		d.nlAttrs(m, off, n, iflaAfSpecSpec)
 		return true
+	case 29: // IFLA_EXT_MASK
+		return d.nlaXval(m, off, n, 4, nil, "RTEXT_FILTER_???", rtextFilterFlags)
+	case 44: // IFLA_EVENT
+		return d.nlaU32Xval(m, off, n, iflaEvents, "IFLA_EVENT_???")
+	case 18: // IFLA_LINKINFO
+		d.nlAttrs(m, off, n, linkinfoSpec())
+		return true
+	case 22: // IFLA_VFINFO_LIST
+		d.nlAttrs(m, off, n, iflaVfinfoListSpec)
+		return true
+	case 24: // IFLA_VF_PORTS
+		d.nlAttrs(m, off, n, iflaVfPortsSpec)
+		return true
+	case 25: // IFLA_PORT_SELF
+		d.nlAttrs(m, off, n, iflaPortSpec)
+		return true
+	case 52: // IFLA_PROP_LIST
+		d.nlAttrs(m, off, n, iflaPropListSpec)
+		return true
+	case 55: // IFLA_PROTO_DOWN_REASON
+		d.nlAttrs(m, off, n, iflaProtoDownReasonSpec)
+		return true
 	}
 	return false
 }
 
 // IFLA_AF_SPEC: attributes typed by address family, each holding that
-// family's attributes. strace 6.1 decodes AF_INET's and AF_INET6's; the
-// others (AF_BRIDGE, AF_MPLS…) print as bytes.
+// family's attributes. strace 6.1 decodes AF_INET's, AF_INET6's and
+// AF_MCTP's; the others (AF_MPLS…) print as bytes. An AF_BRIDGE message's
+// IFLA_AF_SPEC holds IFLA_BRIDGE_* attributes instead (iflaBridgeSpec).
 var iflaAfSpecSpec = &nlaSpec{names: addrFamilies, dflt: "AF_???",
 	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
 		switch typ {
@@ -327,6 +365,17 @@ var iflaAfSpecSpec = &nlaSpec{names: addrFamilies, dflt: "AF_???",
 		case unix.AF_INET6:
 			d.nlAttrs(m, off, n, iflaInet6Spec)
 			return true
+		case unix.AF_MCTP:
+			d.nlAttrs(m, off, n, iflaMctpSpec)
+			return true
+		}
+		return false
+	}}
+
+var iflaMctpSpec = &nlaSpec{names: iflaMctpAttrs, dflt: "IFLA_MCTP_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		if typ == 1 { // IFLA_MCTP_NET
+			return d.nlaUint(m, off, n, 4)
 		}
 		return false
 	}}
@@ -524,8 +573,8 @@ func (d *Decoder) rtmsg(m *nlMem, family uint8, off, n uint64) {
 	d.Uint(uint64(b[2]))
 	d.S(", rtm_tos=")
 	d.Flags(ipTOS, uint64(b[3]), "IPTOS_TOS_???")
-	d.S(", rtm_table=")
-	d.Value(routingTables, uint64(b[4]), "RT_TABLE_???")
+	d.S(", rtm_table=") // strace 6.1 comments no unknown table here
+	d.Value(routingTables, uint64(b[4]), "")
 	d.S(", rtm_protocol=")
 	d.Value(routingProtocols, uint64(b[5]), "RTPROT_???")
 	d.S(", rtm_scope=")
@@ -549,8 +598,8 @@ func rtaAttrSpec(family uint8) *nlaSpec {
 				return d.nlaIfindex(m, off, n)
 			case 6, 11, 16, 25, 30: // RTA_PRIORITY, FLOW, MARK, UID, NH_ID
 				return d.nlaUint(m, off, n, 4)
-			case 15: // RTA_TABLE
-				return d.nlaXval(m, off, n, 4, routingTables, "RT_TABLE_???", nil)
+			case 15: // RTA_TABLE: an unknown table prints bare
+				return d.nlaXval(m, off, n, 4, routingTables, "", nil)
 			case 12: // RTA_CACHEINFO
 				b, fits, ok := d.nlStruct(m, off, n, 32)
 				if ok {

@@ -2020,6 +2020,431 @@ var in6AddrGenModes = format.ValueSet{
 	{Val: 3, Name: "IN6_ADDR_GEN_MODE_RANDOM"},
 }
 
+// rtextFilterFlags are IFLA_EXT_MASK's RTEXT_FILTER_* bits.
+var rtextFilterFlags = format.FlagSet{
+	{Val: 0x1, Name: "RTEXT_FILTER_VF"},
+	{Val: 0x2, Name: "RTEXT_FILTER_BRVLAN"},
+	{Val: 0x4, Name: "RTEXT_FILTER_BRVLAN_COMPRESSED"},
+	{Val: 0x8, Name: "RTEXT_FILTER_SKIP_STATS"},
+	{Val: 0x10, Name: "RTEXT_FILTER_MRP"},
+	{Val: 0x20, Name: "RTEXT_FILTER_CFM_CONFIG"},
+	{Val: 0x40, Name: "RTEXT_FILTER_CFM_STATUS"},
+}
+
+// xdpFlags are IFLA_XDP_FLAGS' bits; the modes' mask first.
+var xdpFlags = format.FlagSet{
+	{Val: 0xe, Name: "XDP_FLAGS_MODES"},
+	{Val: 0x1, Name: "XDP_FLAGS_UPDATE_IF_NOEXIST"},
+	{Val: 0x2, Name: "XDP_FLAGS_SKB_MODE"},
+	{Val: 0x4, Name: "XDP_FLAGS_DRV_MODE"},
+	{Val: 0x8, Name: "XDP_FLAGS_HW_MODE"},
+	{Val: 0x10, Name: "XDP_FLAGS_REPLACE"},
+}
+
+// iflaInfoAttrs names IFLA_LINKINFO's IFLA_INFO_* attributes.
+var iflaInfoAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_INFO_UNSPEC"},
+	{Val: 1, Name: "IFLA_INFO_KIND"},
+	{Val: 2, Name: "IFLA_INFO_DATA"},
+	{Val: 3, Name: "IFLA_INFO_XSTATS"},
+	{Val: 4, Name: "IFLA_INFO_SLAVE_KIND"},
+	{Val: 5, Name: "IFLA_INFO_SLAVE_DATA"},
+}
+
+// iflaProtoDownReasonAttrs names IFLA_PROTO_DOWN_REASON's attributes.
+var iflaProtoDownReasonAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_PROTO_DOWN_REASON_UNSPEC"},
+	{Val: 1, Name: "IFLA_PROTO_DOWN_REASON_MASK"},
+	{Val: 2, Name: "IFLA_PROTO_DOWN_REASON_VALUE"},
+}
+
+// iflaVfinfoListAttrs names IFLA_VFINFO_LIST's attributes.
+var iflaVfinfoListAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_INFO_UNSPEC"},
+	{Val: 1, Name: "IFLA_VF_INFO"},
+}
+
+// iflaVfVlanListAttrs names IFLA_VF_VLAN_LIST's attributes.
+var iflaVfVlanListAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_VLAN_INFO_UNSPEC"},
+	{Val: 1, Name: "IFLA_VF_VLAN_INFO"},
+}
+
+// iflaVfPortAttrs names IFLA_VF_PORTS' attributes.
+var iflaVfPortAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_PORT_UNSPEC"},
+	{Val: 1, Name: "IFLA_VF_PORT"},
+}
+
+// iflaVfLinkStates names struct ifla_vf_link_state's link_state.
+var iflaVfLinkStates = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_LINK_STATE_AUTO"},
+	{Val: 1, Name: "IFLA_VF_LINK_STATE_ENABLE"},
+	{Val: 2, Name: "IFLA_VF_LINK_STATE_DISABLE"},
+}
+
+// tunDeviceTypes names IFLA_TUN_TYPE's values.
+var tunDeviceTypes = format.ValueSet{
+	{Val: 0x1, Name: "IFF_TUN"},
+	{Val: 0x2, Name: "IFF_TAP"},
+}
+
+// bridgeFlags are IFLA_BRIDGE_FLAGS' bits.
+var bridgeFlags = format.FlagSet{
+	{Val: 0x1, Name: "BRIDGE_FLAGS_MASTER"},
+	{Val: 0x2, Name: "BRIDGE_FLAGS_SELF"},
+}
+
+// bridgeModes names IFLA_BRIDGE_MODE's values.
+var bridgeModes = format.ValueSet{
+	{Val: 0, Name: "BRIDGE_MODE_VEB"},
+	{Val: 1, Name: "BRIDGE_MODE_VEPA"},
+	{Val: 0xffff, Name: "BRIDGE_MODE_UNDEF"},
+}
+
+// bridgeVlanFlags are struct bridge_vlan_info's BRIDGE_VLAN_INFO_* bits.
+var bridgeVlanFlags = format.FlagSet{
+	{Val: 0x1, Name: "BRIDGE_VLAN_INFO_MASTER"},
+	{Val: 0x2, Name: "BRIDGE_VLAN_INFO_PVID"},
+	{Val: 0x4, Name: "BRIDGE_VLAN_INFO_UNTAGGED"},
+	{Val: 0x8, Name: "BRIDGE_VLAN_INFO_RANGE_BEGIN"},
+	{Val: 0x10, Name: "BRIDGE_VLAN_INFO_RANGE_END"},
+	{Val: 0x20, Name: "BRIDGE_VLAN_INFO_BRENTRY"},
+	{Val: 0x40, Name: "BRIDGE_VLAN_INFO_ONLY_OPTS"},
+}
+
+// iflaBridgeVlanTunnelAttrs names IFLA_BRIDGE_VLAN_TUNNEL_INFO's
+// attributes.
+var iflaBridgeVlanTunnelAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC"},
+	{Val: 1, Name: "IFLA_BRIDGE_VLAN_TUNNEL_ID"},
+	{Val: 2, Name: "IFLA_BRIDGE_VLAN_TUNNEL_VID"},
+	{Val: 3, Name: "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS"},
+}
+
+// iflaBrAttrs names a bridge's IFLA_INFO_DATA attributes.
+var iflaBrAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_BR_UNSPEC"},
+	{Val: 1, Name: "IFLA_BR_FORWARD_DELAY"},
+	{Val: 2, Name: "IFLA_BR_HELLO_TIME"},
+	{Val: 3, Name: "IFLA_BR_MAX_AGE"},
+	{Val: 4, Name: "IFLA_BR_AGEING_TIME"},
+	{Val: 5, Name: "IFLA_BR_STP_STATE"},
+	{Val: 6, Name: "IFLA_BR_PRIORITY"},
+	{Val: 7, Name: "IFLA_BR_VLAN_FILTERING"},
+	{Val: 8, Name: "IFLA_BR_VLAN_PROTOCOL"},
+	{Val: 9, Name: "IFLA_BR_GROUP_FWD_MASK"},
+	{Val: 10, Name: "IFLA_BR_ROOT_ID"},
+	{Val: 11, Name: "IFLA_BR_BRIDGE_ID"},
+	{Val: 12, Name: "IFLA_BR_ROOT_PORT"},
+	{Val: 13, Name: "IFLA_BR_ROOT_PATH_COST"},
+	{Val: 14, Name: "IFLA_BR_TOPOLOGY_CHANGE"},
+	{Val: 15, Name: "IFLA_BR_TOPOLOGY_CHANGE_DETECTED"},
+	{Val: 16, Name: "IFLA_BR_HELLO_TIMER"},
+	{Val: 17, Name: "IFLA_BR_TCN_TIMER"},
+	{Val: 18, Name: "IFLA_BR_TOPOLOGY_CHANGE_TIMER"},
+	{Val: 19, Name: "IFLA_BR_GC_TIMER"},
+	{Val: 20, Name: "IFLA_BR_GROUP_ADDR"},
+	{Val: 21, Name: "IFLA_BR_FDB_FLUSH"},
+	{Val: 22, Name: "IFLA_BR_MCAST_ROUTER"},
+	{Val: 23, Name: "IFLA_BR_MCAST_SNOOPING"},
+	{Val: 24, Name: "IFLA_BR_MCAST_QUERY_USE_IFADDR"},
+	{Val: 25, Name: "IFLA_BR_MCAST_QUERIER"},
+	{Val: 26, Name: "IFLA_BR_MCAST_HASH_ELASTICITY"},
+	{Val: 27, Name: "IFLA_BR_MCAST_HASH_MAX"},
+	{Val: 28, Name: "IFLA_BR_MCAST_LAST_MEMBER_CNT"},
+	{Val: 29, Name: "IFLA_BR_MCAST_STARTUP_QUERY_CNT"},
+	{Val: 30, Name: "IFLA_BR_MCAST_LAST_MEMBER_INTVL"},
+	{Val: 31, Name: "IFLA_BR_MCAST_MEMBERSHIP_INTVL"},
+	{Val: 32, Name: "IFLA_BR_MCAST_QUERIER_INTVL"},
+	{Val: 33, Name: "IFLA_BR_MCAST_QUERY_INTVL"},
+	{Val: 34, Name: "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL"},
+	{Val: 35, Name: "IFLA_BR_MCAST_STARTUP_QUERY_INTVL"},
+	{Val: 36, Name: "IFLA_BR_NF_CALL_IPTABLES"},
+	{Val: 37, Name: "IFLA_BR_NF_CALL_IP6TABLES"},
+	{Val: 38, Name: "IFLA_BR_NF_CALL_ARPTABLES"},
+	{Val: 39, Name: "IFLA_BR_VLAN_DEFAULT_PVID"},
+	{Val: 40, Name: "IFLA_BR_PAD"},
+	{Val: 41, Name: "IFLA_BR_VLAN_STATS_ENABLED"},
+	{Val: 42, Name: "IFLA_BR_MCAST_STATS_ENABLED"},
+	{Val: 43, Name: "IFLA_BR_MCAST_IGMP_VERSION"},
+	{Val: 44, Name: "IFLA_BR_MCAST_MLD_VERSION"},
+	{Val: 45, Name: "IFLA_BR_VLAN_STATS_PER_PORT"},
+	{Val: 46, Name: "IFLA_BR_MULTI_BOOLOPT"},
+	{Val: 47, Name: "IFLA_BR_MCAST_QUERIER_STATE"},
+}
+
+// iflaBrportAttrs names IFLA_BRPORT_* attributes (a bridge port's
+// IFLA_PROTINFO and IFLA_INFO_SLAVE_DATA).
+var iflaBrportAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_BRPORT_UNSPEC"},
+	{Val: 1, Name: "IFLA_BRPORT_STATE"},
+	{Val: 2, Name: "IFLA_BRPORT_PRIORITY"},
+	{Val: 3, Name: "IFLA_BRPORT_COST"},
+	{Val: 4, Name: "IFLA_BRPORT_MODE"},
+	{Val: 5, Name: "IFLA_BRPORT_GUARD"},
+	{Val: 6, Name: "IFLA_BRPORT_PROTECT"},
+	{Val: 7, Name: "IFLA_BRPORT_FAST_LEAVE"},
+	{Val: 8, Name: "IFLA_BRPORT_LEARNING"},
+	{Val: 9, Name: "IFLA_BRPORT_UNICAST_FLOOD"},
+	{Val: 10, Name: "IFLA_BRPORT_PROXYARP"},
+	{Val: 11, Name: "IFLA_BRPORT_LEARNING_SYNC"},
+	{Val: 12, Name: "IFLA_BRPORT_PROXYARP_WIFI"},
+	{Val: 13, Name: "IFLA_BRPORT_ROOT_ID"},
+	{Val: 14, Name: "IFLA_BRPORT_BRIDGE_ID"},
+	{Val: 15, Name: "IFLA_BRPORT_DESIGNATED_PORT"},
+	{Val: 16, Name: "IFLA_BRPORT_DESIGNATED_COST"},
+	{Val: 17, Name: "IFLA_BRPORT_ID"},
+	{Val: 18, Name: "IFLA_BRPORT_NO"},
+	{Val: 19, Name: "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK"},
+	{Val: 20, Name: "IFLA_BRPORT_CONFIG_PENDING"},
+	{Val: 21, Name: "IFLA_BRPORT_MESSAGE_AGE_TIMER"},
+	{Val: 22, Name: "IFLA_BRPORT_FORWARD_DELAY_TIMER"},
+	{Val: 23, Name: "IFLA_BRPORT_HOLD_TIMER"},
+	{Val: 24, Name: "IFLA_BRPORT_FLUSH"},
+	{Val: 25, Name: "IFLA_BRPORT_MULTICAST_ROUTER"},
+	{Val: 26, Name: "IFLA_BRPORT_PAD"},
+	{Val: 27, Name: "IFLA_BRPORT_MCAST_FLOOD"},
+	{Val: 28, Name: "IFLA_BRPORT_MCAST_TO_UCAST"},
+	{Val: 29, Name: "IFLA_BRPORT_VLAN_TUNNEL"},
+	{Val: 30, Name: "IFLA_BRPORT_BCAST_FLOOD"},
+	{Val: 31, Name: "IFLA_BRPORT_GROUP_FWD_MASK"},
+	{Val: 32, Name: "IFLA_BRPORT_NEIGH_SUPPRESS"},
+	{Val: 33, Name: "IFLA_BRPORT_ISOLATED"},
+	{Val: 34, Name: "IFLA_BRPORT_BACKUP_PORT"},
+	{Val: 35, Name: "IFLA_BRPORT_MRP_RING_OPEN"},
+	{Val: 36, Name: "IFLA_BRPORT_MRP_IN_OPEN"},
+	{Val: 37, Name: "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT"},
+	{Val: 38, Name: "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT"},
+	{Val: 39, Name: "IFLA_BRPORT_LOCKED"},
+}
+
+// iflaVfAttrs names IFLA_VF_INFO's attributes.
+var iflaVfAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_UNSPEC"},
+	{Val: 1, Name: "IFLA_VF_MAC"},
+	{Val: 2, Name: "IFLA_VF_VLAN"},
+	{Val: 3, Name: "IFLA_VF_TX_RATE"},
+	{Val: 4, Name: "IFLA_VF_SPOOFCHK"},
+	{Val: 5, Name: "IFLA_VF_LINK_STATE"},
+	{Val: 6, Name: "IFLA_VF_RATE"},
+	{Val: 7, Name: "IFLA_VF_RSS_QUERY_EN"},
+	{Val: 8, Name: "IFLA_VF_STATS"},
+	{Val: 9, Name: "IFLA_VF_TRUST"},
+	{Val: 10, Name: "IFLA_VF_IB_NODE_GUID"},
+	{Val: 11, Name: "IFLA_VF_IB_PORT_GUID"},
+	{Val: 12, Name: "IFLA_VF_VLAN_LIST"},
+	{Val: 13, Name: "IFLA_VF_BROADCAST"},
+}
+
+// iflaVfStatsAttrs names IFLA_VF_STATS' attributes.
+var iflaVfStatsAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_VF_STATS_RX_PACKETS"},
+	{Val: 1, Name: "IFLA_VF_STATS_TX_PACKETS"},
+	{Val: 2, Name: "IFLA_VF_STATS_RX_BYTES"},
+	{Val: 3, Name: "IFLA_VF_STATS_TX_BYTES"},
+	{Val: 4, Name: "IFLA_VF_STATS_BROADCAST"},
+	{Val: 5, Name: "IFLA_VF_STATS_MULTICAST"},
+	{Val: 6, Name: "IFLA_VF_STATS_PAD"},
+	{Val: 7, Name: "IFLA_VF_STATS_RX_DROPPED"},
+	{Val: 8, Name: "IFLA_VF_STATS_TX_DROPPED"},
+}
+
+// iflaPortAttrs names IFLA_VF_PORT's and IFLA_PORT_SELF's attributes.
+var iflaPortAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_PORT_UNSPEC"},
+	{Val: 1, Name: "IFLA_PORT_VF"},
+	{Val: 2, Name: "IFLA_PORT_PROFILE"},
+	{Val: 3, Name: "IFLA_PORT_VSI_TYPE"},
+	{Val: 4, Name: "IFLA_PORT_INSTANCE_UUID"},
+	{Val: 5, Name: "IFLA_PORT_HOST_UUID"},
+	{Val: 6, Name: "IFLA_PORT_REQUEST"},
+	{Val: 7, Name: "IFLA_PORT_RESPONSE"},
+}
+
+// iflaEvents names IFLA_EVENT's values.
+var iflaEvents = format.ValueSet{
+	{Val: 0, Name: "IFLA_EVENT_NONE"},
+	{Val: 1, Name: "IFLA_EVENT_REBOOT"},
+	{Val: 2, Name: "IFLA_EVENT_FEATURES"},
+	{Val: 3, Name: "IFLA_EVENT_BONDING_FAILOVER"},
+	{Val: 4, Name: "IFLA_EVENT_NOTIFY_PEERS"},
+	{Val: 5, Name: "IFLA_EVENT_IGMP_RESEND"},
+	{Val: 6, Name: "IFLA_EVENT_BONDING_OPTIONS"},
+}
+
+// iflaTunAttrs names a tun device's IFLA_INFO_DATA attributes.
+var iflaTunAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_TUN_UNSPEC"},
+	{Val: 1, Name: "IFLA_TUN_OWNER"},
+	{Val: 2, Name: "IFLA_TUN_GROUP"},
+	{Val: 3, Name: "IFLA_TUN_TYPE"},
+	{Val: 4, Name: "IFLA_TUN_PI"},
+	{Val: 5, Name: "IFLA_TUN_VNET_HDR"},
+	{Val: 6, Name: "IFLA_TUN_PERSIST"},
+	{Val: 7, Name: "IFLA_TUN_MULTI_QUEUE"},
+	{Val: 8, Name: "IFLA_TUN_NUM_QUEUES"},
+	{Val: 9, Name: "IFLA_TUN_NUM_DISABLED_QUEUES"},
+}
+
+// iflaBridgeAttrs names an AF_BRIDGE message's IFLA_AF_SPEC attributes.
+var iflaBridgeAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_BRIDGE_FLAGS"},
+	{Val: 1, Name: "IFLA_BRIDGE_MODE"},
+	{Val: 2, Name: "IFLA_BRIDGE_VLAN_INFO"},
+	{Val: 3, Name: "IFLA_BRIDGE_VLAN_TUNNEL_INFO"},
+	{Val: 4, Name: "IFLA_BRIDGE_MRP"},
+	{Val: 5, Name: "IFLA_BRIDGE_CFM"},
+	{Val: 6, Name: "IFLA_BRIDGE_MST"},
+}
+
+// bridgeQuerierAttrs names IFLA_BR_MCAST_QUERIER_STATE's attributes.
+var bridgeQuerierAttrs = format.ValueSet{
+	{Val: 0, Name: "BRIDGE_QUERIER_UNSPEC"},
+	{Val: 1, Name: "BRIDGE_QUERIER_IP_ADDRESS"},
+	{Val: 2, Name: "BRIDGE_QUERIER_IP_PORT"},
+	{Val: 3, Name: "BRIDGE_QUERIER_IP_OTHER_TIMER"},
+	{Val: 4, Name: "BRIDGE_QUERIER_PAD"},
+	{Val: 5, Name: "BRIDGE_QUERIER_IPV6_ADDRESS"},
+	{Val: 6, Name: "BRIDGE_QUERIER_IPV6_PORT"},
+	{Val: 7, Name: "BRIDGE_QUERIER_IPV6_OTHER_TIMER"},
+}
+
+// iflaMctpAttrs names IFLA_AF_SPEC's AF_MCTP attributes.
+var iflaMctpAttrs = format.ValueSet{
+	{Val: 0, Name: "IFLA_MCTP_UNSPEC"},
+	{Val: 1, Name: "IFLA_MCTP_NET"},
+}
+
+// nudStates are ndm_state's NUD_* bits (NUD_NONE, zero, by hand).
+var nudStates = format.FlagSet{
+	{Val: 0x1, Name: "NUD_INCOMPLETE"},
+	{Val: 0x2, Name: "NUD_REACHABLE"},
+	{Val: 0x4, Name: "NUD_STALE"},
+	{Val: 0x8, Name: "NUD_DELAY"},
+	{Val: 0x10, Name: "NUD_PROBE"},
+	{Val: 0x20, Name: "NUD_FAILED"},
+	{Val: 0x40, Name: "NUD_NOARP"},
+	{Val: 0x80, Name: "NUD_PERMANENT"},
+}
+
+// ntfFlags are ndm_flags' NTF_* bits.
+var ntfFlags = format.FlagSet{
+	{Val: 0x1, Name: "NTF_USE"},
+	{Val: 0x2, Name: "NTF_SELF"},
+	{Val: 0x4, Name: "NTF_MASTER"},
+	{Val: 0x8, Name: "NTF_PROXY"},
+	{Val: 0x10, Name: "NTF_EXT_LEARNED"},
+	{Val: 0x20, Name: "NTF_OFFLOADED"},
+	{Val: 0x40, Name: "NTF_STICKY"},
+	{Val: 0x80, Name: "NTF_ROUTER"},
+}
+
+// ntfExtFlags are NDA_FLAGS_EXT's NTF_EXT_* bits.
+var ntfExtFlags = format.FlagSet{
+	{Val: 0x1, Name: "NTF_EXT_MANAGED"},
+}
+
+// fdbNotifyFlags are NFEA_ACTIVITY_NOTIFY's bits.
+var fdbNotifyFlags = format.FlagSet{
+	{Val: 0x1, Name: "FDB_NOTIFY_BIT"},
+	{Val: 0x2, Name: "FDB_NOTIFY_INACTIVE_BIT"},
+}
+
+// ndaAttrs names NDA_* attributes.
+var ndaAttrs = format.ValueSet{
+	{Val: 0, Name: "NDA_UNSPEC"},
+	{Val: 1, Name: "NDA_DST"},
+	{Val: 2, Name: "NDA_LLADDR"},
+	{Val: 3, Name: "NDA_CACHEINFO"},
+	{Val: 4, Name: "NDA_PROBES"},
+	{Val: 5, Name: "NDA_VLAN"},
+	{Val: 6, Name: "NDA_PORT"},
+	{Val: 7, Name: "NDA_VNI"},
+	{Val: 8, Name: "NDA_IFINDEX"},
+	{Val: 9, Name: "NDA_MASTER"},
+	{Val: 10, Name: "NDA_LINK_NETNSID"},
+	{Val: 11, Name: "NDA_SRC_VNI"},
+	{Val: 12, Name: "NDA_PROTOCOL"},
+	{Val: 13, Name: "NDA_NH_ID"},
+	{Val: 14, Name: "NDA_FDB_EXT_ATTRS"},
+	{Val: 15, Name: "NDA_FLAGS_EXT"},
+	{Val: 16, Name: "NDA_NDM_STATE_MASK"},
+	{Val: 17, Name: "NDA_NDM_FLAGS_MASK"},
+}
+
+// nfeaAttrs names NDA_FDB_EXT_ATTRS' attributes.
+var nfeaAttrs = format.ValueSet{
+	{Val: 0, Name: "NFEA_UNSPEC"},
+	{Val: 1, Name: "NFEA_ACTIVITY_NOTIFY"},
+	{Val: 2, Name: "NFEA_DONT_REFRESH"},
+}
+
+// fibRuleActions names fib_rule_hdr's action.
+var fibRuleActions = format.ValueSet{
+	{Val: 0, Name: "FR_ACT_UNSPEC"},
+	{Val: 1, Name: "FR_ACT_TO_TBL"},
+	{Val: 2, Name: "FR_ACT_GOTO"},
+	{Val: 3, Name: "FR_ACT_NOP"},
+	{Val: 4, Name: "FR_ACT_RES3"},
+	{Val: 5, Name: "FR_ACT_RES4"},
+	{Val: 6, Name: "FR_ACT_BLACKHOLE"},
+	{Val: 7, Name: "FR_ACT_UNREACHABLE"},
+	{Val: 8, Name: "FR_ACT_PROHIBIT"},
+}
+
+// fibRuleFlags are fib_rule_hdr's FIB_RULE_* flags.
+var fibRuleFlags = format.FlagSet{
+	{Val: 0x1, Name: "FIB_RULE_PERMANENT"},
+	{Val: 0x2, Name: "FIB_RULE_INVERT"},
+	{Val: 0x4, Name: "FIB_RULE_UNRESOLVED"},
+	{Val: 0x8, Name: "FIB_RULE_IIF_DETACHED"},
+	{Val: 0x10, Name: "FIB_RULE_OIF_DETACHED"},
+	{Val: 0x10000, Name: "FIB_RULE_FIND_SADDR"},
+}
+
+// fraAttrs names FRA_* attributes.
+var fraAttrs = format.ValueSet{
+	{Val: 0, Name: "FRA_UNSPEC"},
+	{Val: 1, Name: "FRA_DST"},
+	{Val: 2, Name: "FRA_SRC"},
+	{Val: 3, Name: "FRA_IIFNAME"},
+	{Val: 4, Name: "FRA_GOTO"},
+	{Val: 5, Name: "FRA_UNUSED2"},
+	{Val: 6, Name: "FRA_PRIORITY"},
+	{Val: 7, Name: "FRA_UNUSED3"},
+	{Val: 8, Name: "FRA_UNUSED4"},
+	{Val: 9, Name: "FRA_UNUSED5"},
+	{Val: 10, Name: "FRA_FWMARK"},
+	{Val: 11, Name: "FRA_FLOW"},
+	{Val: 12, Name: "FRA_TUN_ID"},
+	{Val: 13, Name: "FRA_SUPPRESS_IFGROUP"},
+	{Val: 14, Name: "FRA_SUPPRESS_PREFIXLEN"},
+	{Val: 15, Name: "FRA_TABLE"},
+	{Val: 16, Name: "FRA_FWMASK"},
+	{Val: 17, Name: "FRA_OIFNAME"},
+	{Val: 18, Name: "FRA_PAD"},
+	{Val: 19, Name: "FRA_L3MDEV"},
+	{Val: 20, Name: "FRA_UID_RANGE"},
+	{Val: 21, Name: "FRA_PROTOCOL"},
+	{Val: 22, Name: "FRA_IP_PROTO"},
+	{Val: 23, Name: "FRA_SPORT_RANGE"},
+	{Val: 24, Name: "FRA_DPORT_RANGE"},
+}
+
+// netconfAttrs names NETCONFA_* attributes.
+var netconfAttrs = format.ValueSet{
+	{Val: 0, Name: "NETCONFA_UNSPEC"},
+	{Val: 1, Name: "NETCONFA_IFINDEX"},
+	{Val: 2, Name: "NETCONFA_FORWARDING"},
+	{Val: 3, Name: "NETCONFA_RP_FILTER"},
+	{Val: 4, Name: "NETCONFA_MC_FORWARDING"},
+	{Val: 5, Name: "NETCONFA_PROXY_NEIGH"},
+	{Val: 6, Name: "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN"},
+	{Val: 7, Name: "NETCONFA_INPUT"},
+	{Val: 8, Name: "NETCONFA_BC_FORWARDING"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.
