@@ -112,3 +112,13 @@ func TestPrinterDetached(t *testing.T) {
 	p.Flush()
 	assert.Equal(t, "epoll_wait(4,  <detached ...>\n", out.String())
 }
+
+// TestQuoteXChars: --strings-in-hex=non-ascii-chars escapes what the
+// default escapes, in hex instead of octal; C escapes and printable bytes
+// stay.
+func TestQuoteXChars(t *testing.T) {
+	got := string(AppendQuoted(nil, []byte("a\x01\x1b\xc3\xa9\n\"1"), XChars, false))
+	if want := `"a\x01\x1b\xc3\xa9\n\"1"`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

@@ -30,15 +30,55 @@ const (
 	StampUnix       // -ttt: 1700000000.123456
 )
 
+// Precision is the number of digits after a second's point, plus one:
+// the zero value means the option's default.
+type Precision uint8
+
+// The precisions strace names: s, ms, us, ns.
+const (
+	PrecDefault Precision = iota
+	PrecS
+	PrecMs
+	PrecUs
+	PrecNs
+)
+
+// digits is the number of fraction digits, def when p is PrecDefault.
+func (p Precision) digits(def int) int {
+	if p == PrecDefault {
+		return def
+	}
+	return 3 * int(p-PrecS)
+}
+
+// appendFrac appends "." and the first n digits of ns nanoseconds (none
+// when n is 0).
+func appendFrac(b []byte, ns int64, n int) []byte {
+	if n == 0 {
+		return b
+	}
+	b = append(b, '.')
+	var d [9]byte
+	for i := 8; i >= 0; i-- {
+		d[i] = byte('0' + ns%10)
+		ns /= 10
+	}
+	return append(b, d[:n]...)
+}
+
 // PrinterOptions are the output settings of a Printer.
 type PrinterOptions struct {
 	Prefix    Prefix
 	Stamp     Stamp
 	Relative  bool // -r
 	Durations bool // -T
-	Column    int  // -a: the column of " = " (default 40)
-	Numbers   bool // -n: "[  42] ", the syscall number, after the stamps
-	IPs       bool // -i: "[00007f…] ", the instruction pointer
+	// Digits of the fraction of a second, by option, strace's
+	// precision (s 0, ms 3, us 6, ns 9); PrecDefault is each option's
+	// own (-t 0, -tt and -ttt 6, -r 6, -T 6).
+	StampPrec, RelPrec, DurPrec Precision
+	Column                      int  // -a: the column of " = " (default 40)
+	Numbers                     bool // -n: "[  42] ", the syscall number, after the stamps
+	IPs                         bool // -i: "[00007f…] ", the instruction pointer
 }
 
 // Line is the printing state of one thread. The caller owns one per thread
@@ -167,19 +207,21 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 			b = append(b, ' ')
 		}
 		b = append(b, s...)
-		b = append(b, '.')
-		b = appendUsec(b, int64(d%time.Second/time.Microsecond))
+		b = appendFrac(b, int64(d%time.Second), p.o.RelPrec.digits(6))
 		b = append(b, ' ')
 	}
 	switch p.o.Stamp {
 	case StampSec:
-		b = t.In(p.Loc).AppendFormat(b, "15:04:05 ")
+		b = t.In(p.Loc).AppendFormat(b, "15:04:05")
+		b = appendFrac(b, int64(t.Nanosecond()), p.o.StampPrec.digits(0))
+		b = append(b, ' ')
 	case StampUsec:
-		b = t.In(p.Loc).AppendFormat(b, "15:04:05.000000 ")
+		b = t.In(p.Loc).AppendFormat(b, "15:04:05")
+		b = appendFrac(b, int64(t.Nanosecond()), p.o.StampPrec.digits(6))
+		b = append(b, ' ')
 	case StampUnix:
 		b = strconv.AppendInt(b, t.Unix(), 10)
-		b = append(b, '.')
-		b = appendUsec(b, int64(t.Nanosecond()/1000))
+		b = appendFrac(b, int64(t.Nanosecond()), p.o.StampPrec.digits(6))
 		b = append(b, ' ')
 	}
 	if p.o.Numbers {
@@ -209,14 +251,6 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 		}
 	}
 	return b
-}
-
-func appendUsec(b []byte, us int64) []byte {
-	s := strconv.FormatInt(us, 10)
-	for i := len(s); i < 6; i++ {
-		b = append(b, '0')
-	}
-	return append(b, s...)
 }
 
 // Enter prints a syscall's entry: the leader, then text ("name(args, ").
@@ -255,8 +289,7 @@ func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.D
 	if p.o.Durations && dur >= 0 {
 		b = append(b, " <"...)
 		b = strconv.AppendInt(b, int64(dur/time.Second), 10)
-		b = append(b, '.')
-		b = appendUsec(b, int64(dur%time.Second/time.Microsecond))
+		b = appendFrac(b, int64(dur%time.Second), p.o.DurPrec.digits(6))
 		b = append(b, '>')
 	}
 	b = append(b, '\n')

@@ -11,6 +11,9 @@ const (
 	XNonASCII
 	// XAll (-xx) prints every string in \xNN form.
 	XAll
+	// XChars (--strings-in-hex=non-ascii-chars) escapes the
+	// non-printable bytes as XNone does, in \xNN form instead of octal.
+	XChars
 )
 
 const hexDigits = "0123456789abcdef"
@@ -62,6 +65,10 @@ func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
 		default:
 			if c >= ' ' && c <= 0x7e {
 				dst = append(dst, c)
+				continue
+			}
+			if x == XChars {
+				dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
 				continue
 			}
 			dst = append(dst, '\\')

@@ -589,7 +589,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		t.readIP(tid)
 		ev.Siginfo = [128]byte{}
 		_ = ptracePtr(unix.PTRACE_GETSIGINFO, tid, 0, unsafe.Pointer(&ev.Siginfo[0]))
-		if th.execed && sig == int(unix.SIGURG) && stubPreempt(&ev.Siginfo, tid) {
+		if th.execed && sig == int(unix.SIGURG) && stubPreempt(&ev.Siginfo) {
 			// The launch stub's Go runtime asked its own thread to
 			// yield (a preemption SIGURG) just before the execve:
 			// the stub's, not the command's. Dropped.
@@ -1127,13 +1127,15 @@ func ptracePtr(req, pid int, addr uintptr, data unsafe.Pointer) error {
 func IsGone(err error) bool { return errors.Is(err, unix.ESRCH) }
 
 // stubPreempt says a SIGURG's siginfo is the Go runtime's preemption
-// signal of the launch stub: sent with tgkill (SI_TKILL) by the process
-// to itself. One sent just before the stub's execve stays pending and is
-// delivered to the command before its first instruction; the command
-// itself cannot have sent it, having made no syscall yet.
-func stubPreempt(si *[128]byte, tid int) bool {
+// signal of the launch stub: sent with tgkill (SI_TKILL). One sent just
+// before the stub's execve stays pending and is delivered to the command
+// before its first instruction; the command itself cannot have sent it,
+// having made no syscall yet.
+//
+// The sender is not checked: seen once with another pid (a Go runtime
+// thread of the launch, before its exec), and nothing else can know the
+// new program's thread before it made a syscall.
+func stubPreempt(si *[128]byte) bool {
 	const siTkill = -6
-	code := int32(binary.LittleEndian.Uint32(si[8:]))
-	pid := int(int32(binary.LittleEndian.Uint32(si[16:])))
-	return code == siTkill && pid == tid
+	return int32(binary.LittleEndian.Uint32(si[8:])) == siTkill
 }

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -347,6 +348,38 @@ func TestStartupOptionsMatchStrace(t *testing.T) {
 		w := strings.ReplaceAll(want.String(), "strace", "gotrace")
 		assert.Equal(t, w, got.String(), "%q", args)
 		assert.Equal(t, sc.ProcessState.ExitCode(), gc.ProcessState.ExitCode(), "%q", args)
+	}
+}
+
+// TestLongFormsMatchStrace: the long forms with an optional argument
+// (--absolute-timestamps=format:unix,precision:ns, --syscall-times=ms,
+// --strings-in-hex=non-ascii-chars, --quiet=exit…) and their conflicts
+// with the letters print what strace prints: digits are masked (the times
+// change), their count is kept (the precision shows in it).
+func TestLongFormsMatchStrace(t *testing.T) {
+	requireTool(t, stracePath)
+	digits := regexp.MustCompile(`[0-9]`)
+	for _, flags := range [][]string{
+		{"--absolute-timestamps"}, {"--absolute-timestamps=precision:ns"}, {"--timestamps=format:unix,precision:ms"},
+		{"--timestamps=unix"}, {"--timestamps=none"}, {"--timestamps=us"}, {"-ttt", "--syscall-times=ns"},
+		{"-r", "--relative-timestamps=ms"}, {"--relative-timestamps=s"}, {"--syscall-times=s"}, {"-T", "--syscall-times=ms"},
+		{"--strings-in-hex"}, {"--strings-in-hex=non-ascii-chars"}, {"--strings-in-hex=non-ascii"}, {"--strings-in-hex=none"},
+		{"--quiet=exit"}, {"--silent=exit"}, {"--quiet"}, {"-qqq"},
+		{"-t", "--timestamps=ms"}, {"-x", "--strings-in-hex"}, {"-q", "--quiet=exit"}, {"-q", "-e", "quiet=exit"},
+		{"--syscall-times=xx"}, {"--timestamps=foo"}, {"--absolute-timestamps=precision:ps"}, {"--strings-in-hex=foo"}, {"--quiet=foo"},
+	} {
+		args := append(append([]string(nil), flags...), "-e", "trace=write,exit_group", "printf", "a\\001\\033\\303\\251\\n")
+		var want, got bytes.Buffer
+		sc := exec.Command(stracePath, args...)
+		sc.Args[0] = "strace"
+		sc.Stderr = &want
+		sc.Run()
+		gc := exec.Command(gotraceBin, args...)
+		gc.Stderr = &got
+		gc.Run()
+		w := digits.ReplaceAllString(strings.ReplaceAll(want.String(), "strace", "gotrace"), "d")
+		assert.Equal(t, w, digits.ReplaceAllString(got.String(), "d"), "%q", flags)
+		assert.Equal(t, sc.ProcessState.ExitCode(), gc.ProcessState.ExitCode(), "%q", flags)
 	}
 }
 

@@ -23,6 +23,9 @@ type config struct {
 	outFile    string
 	appendOut  bool
 	stamp      format.Stamp
+	stampPrec  format.Precision // --absolute-timestamps=precision:…
+	relPrec    format.Precision // --relative-timestamps=…
+	durPrec    format.Precision // --syscall-times=…
 	relative   bool
 	durations  bool
 	strSize    int
@@ -80,9 +83,26 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		separate  = fs.Bool("output-separately", false, "with -o FILE and -f: write FILE.PID per process")
 		out       = fs.StringP("output", "o", "", "write the trace to FILE instead of stderr")
 		appendOut = fs.BoolP("output-append-mode", "A", false, "append to the -o FILE")
-		stamps    = fs.CountP("absolute-timestamps", "t", "timestamps: -t seconds, -tt microseconds, -ttt Unix time")
-		relative  = fs.BoolP("relative-timestamps", "r", false, "print the time since the previous line")
-		durations = fs.BoolP("syscall-times", "T", false, "print the time spent in each syscall")
+		stampsT   = &stampValue{} // -t, -tt, -ttt
+		stamps    = &stampValue{} // --absolute-timestamps, --timestamps
+		relative  = &precValue{}
+		durations = &precValue{}
+		xShort    = &hexValue{}
+		xflag     = &hexValue{}
+		quietQ    = &quietValue{}
+		quiet     = &quietValue{}
+	)
+	// strace tells -t, -x and -q from their long forms (using both is an
+	// error): each letter is a hidden flag of its own, shown by
+	// flagUsages with its long form.
+	shortFlag(fs, stampsT, "t")
+	shortFlag(fs, xShort, "x")
+	shortFlag(fs, quietQ, "q")
+	fs.VarPF(stamps, "absolute-timestamps", "", "timestamps: -t seconds, -tt microseconds, -ttt Unix time; [[format:]none|time|unix][,[precision:]s|ms|us|ns]").NoOptDefVal = noArg
+	fs.VarPF(stamps, "timestamps", "", "same as --absolute-timestamps").NoOptDefVal = noArg
+	fs.VarPF(relative, "relative-timestamps", "r", "print the time since the previous line, with a precision of s, ms, us or ns").NoOptDefVal = noArg
+	fs.VarPF(durations, "syscall-times", "T", "print the time spent in each syscall, with a precision of s, ms, us or ns").NoOptDefVal = noArg
+	var (
 		numbers   = fs.BoolP("syscall-number", "n", false, "print the syscall number")
 		decPids   = fs.StringP("decode-pids", "Y", "", "decode pids: a SET of comm (-Y: command names), pidns")
 		envs      = fs.StringArrayP("env", "E", nil, "VAR=VAL: run the command with VAR=VAL in its environment; VAR: without VAR")
@@ -92,9 +112,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		ips       = fs.BoolP("instruction-pointer", "i", false, "print the instruction pointer at the time of the syscall")
 		strSize   = fs.IntP("string-limit", "s", 32, "show at most STRSIZE bytes of strings")
 		column    = fs.IntP("columns", "a", 40, "align return values at COLUMN")
-		xflag     = fs.CountP("strings-in-hex", "x", "-x: non-ASCII strings in hex; -xx: all strings in hex")
 		verbose   = fs.BoolP("no-abbrev", "v", false, "print structures unabbreviated")
-		quiet     = fs.CountP("quiet", "q", "-q: no attach/detach messages; -qq: no exit messages either")
 		style     = fs.StringP("const-print-style", "X", "abbrev", "print named constants in FORMAT: raw, abbrev or verbose")
 		exprs     = fs.StringArrayP("expr", "e", nil, "EXPR: a qualifying expression (trace=, signal=, status=…)")
 		traceL    = fs.StringArray("trace", nil, "same as -e trace=SET")
@@ -112,6 +130,10 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		ver       = fs.BoolP("version", "V", false, "print the version")
 	)
 	fs.Lookup("decode-pids").NoOptDefVal = "comm"
+	fs.VarPF(xflag, "strings-in-hex", "", "-x: non-ASCII strings in hex; -xx: all strings in hex; none, non-ascii-chars, non-ascii, all").NoOptDefVal = noArg
+	fs.VarPF(quiet, "quiet", "", "-q: no attach/detach messages; -qq: no exit messages either; -qqq: none; or a SET as -e quiet=").NoOptDefVal = noArg
+	fs.VarPF(quiet, "silent", "", "same as --quiet").NoOptDefVal = noArg
+	fs.VarPF(quiet, "silence", "", "same as --quiet").NoOptDefVal = noArg
 	anf := addAnalysisFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, false, &usageError{msg: pflagMessage(err), hint: true}
@@ -126,9 +148,23 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	}
 	cfg = &config{
 		follow: *follow, outFile: *out, appendOut: *appendOut,
-		relative: *relative, durations: *durations, verbose: *verbose,
-		quiet: *quiet, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
+		relative: relative.on, durations: durations.on, verbose: *verbose,
+		relPrec: relative.prec, durPrec: durations.prec,
+		quiet: quietQ.count, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
 		numbers: *numbers, ips: *ips, env: *envs, user: *user,
+	}
+	for _, o := range []struct {
+		v     *optValue
+		names []string
+	}{
+		{&stamps.optValue, []string{"absolute-timestamps", "timestamps"}},
+		{&relative.optValue, []string{"relative-timestamps"}},
+		{&durations.optValue, []string{"syscall-times"}},
+		{&xflag.optValue, []string{"strings-in-hex"}},
+	} {
+		if o.v.bad != "" {
+			return nil, false, &usageError{msg: "invalid --" + longNameFor(args, o.v.bad, o.names) + " argument: '" + o.v.bad + "'", hint: true}
+		}
 	}
 	if *intr != "" {
 		switch *intr {
@@ -165,19 +201,27 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	if *separate && cfg.follow == 1 {
 		cfg.follow = 2
 	}
-	if cfg.outFile != "" && len(cfg.cmd) > 0 && cfg.quiet == 0 && !quietExpr(*exprs) {
+	if quiet.count > 0 {
+		quiet.sets = append(quiet.sets, "attach,personality") // --quiet alone: -q
+	}
+	if quietQ.count > 0 && (len(quiet.sets) > 0 || quietExpr(*exprs)) {
+		return nil, false, errorf("-q and -e quiet/--quiet cannot be provided simultaneously")
+	}
+	if cfg.outFile != "" && len(cfg.cmd) > 0 && cfg.quiet == 0 && !quietExpr(*exprs) && len(quiet.sets) == 0 {
 		// strace's default with "-o FILE PROG": no attach/detach
 		// messages (a followed child's "Process N attached").
 		cfg.quiet = 1
 	}
-	switch {
-	case *stamps == 1:
-		cfg.stamp = format.StampSec
-	case *stamps == 2:
-		cfg.stamp = format.StampUsec
-	case *stamps >= 3:
-		cfg.stamp = format.StampUnix
+	if stampsT.count > 0 && (stamps.count > 0 || stamps.set) {
+		return nil, false, errorf("-t and --absolute-timestamps cannot be provided simultaneously")
 	}
+	if stamps.count > 0 && !stamps.set {
+		stamps.set, stamps.stamp = true, format.StampSec // --absolute-timestamps alone: -t
+	}
+	if stampsT.count > 0 {
+		stamps = stampsT
+	}
+	cfg.stamp, cfg.stampPrec = stamps.result()
 	if *strSize < 0 {
 		return nil, false, errorf("invalid -s argument: '%d'", *strSize)
 	}
@@ -186,12 +230,16 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		return nil, false, errorf("invalid -a argument: '%d'", *column)
 	}
 	cfg.column = *column
-	switch {
-	case *xflag == 1:
-		cfg.xmode = format.XNonASCII
-	case *xflag >= 2:
-		cfg.xmode = format.XAll
+	if xShort.count > 0 && (xflag.count > 0 || xflag.set) {
+		return nil, false, errorf("-x and --strings-in-hex cannot be provided simultaneously")
 	}
+	if xflag.count > 0 && !xflag.set {
+		xflag.set, xflag.mode = true, format.XAll // --strings-in-hex alone: all
+	}
+	if xShort.count > 0 {
+		xflag = xShort
+	}
+	cfg.xmode = xflag.result()
 	switch *style {
 	case "raw":
 		cfg.style = format.Raw
@@ -214,6 +262,9 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	all := []string(nil)
 	if *decPids != "" {
 		all = append(all, "decode-pids="+*decPids)
+	}
+	for _, q := range quiet.sets {
+		all = append(all, "quiet="+q)
 	}
 	all = append(all, *exprs...)
 	for _, v := range *traceL {
@@ -388,8 +439,13 @@ Expressions (-e): trace=SET, signal=SET, status=SET, quiet=SET,
 func flagUsages(fs *pflag.FlagSet) string {
 	var b strings.Builder
 	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
 		left := "  "
-		if f.Shorthand != "" {
+		if sh := shortOf[f.Name]; sh != "" {
+			left += "-" + sh + ", "
+		} else if f.Shorthand != "" {
 			left += "-" + f.Shorthand + ", "
 		} else {
 			left += "    "
@@ -442,4 +498,31 @@ func optionForm(args []string, short, long string) string {
 		}
 	}
 	return "-" + short
+}
+
+// longNameFor is the long option, among names, that the command line gave
+// the value v, for strace's "invalid --NAME argument" message.
+func longNameFor(args []string, v string, names []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, n := range names {
+			if a == "--"+n+"="+v {
+				return n
+			}
+		}
+	}
+	return names[0]
+}
+
+// shortOf names, for the help, the letter of a long option whose letter is
+// a flag of its own (shortFlag).
+var shortOf = map[string]string{"absolute-timestamps": "t", "strings-in-hex": "x", "quiet": "q", "decode-fds": "y"}
+
+// shortFlag adds -letter as a hidden flag of its own, counted by v.
+func shortFlag(fs *pflag.FlagSet, v pflag.Value, letter string) {
+	f := fs.VarPF(v, "short-"+letter, letter, "")
+	f.NoOptDefVal = noArg
+	f.Hidden = true
 }

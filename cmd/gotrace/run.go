@@ -81,6 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	po := format.PrinterOptions{
 		Stamp: cfg.stamp, Relative: cfg.relative, Durations: cfg.durations, Column: cfg.column,
 		Prefix: format.BracketPrefix, Numbers: cfg.numbers, IPs: cfg.ips,
+		StampPrec: cfg.stampPrec, RelPrec: cfg.relPrec, DurPrec: cfg.durPrec,
 	}
 	if cfg.outFile != "" {
 		po.Prefix = format.NoPrefix
