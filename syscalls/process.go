@@ -395,7 +395,7 @@ func (d *Decoder) numOut(addr uint64, ptr bool) {
 			return
 		}
 		d.S("[")
-		d.Hex(v)
+		d.Addr(v) // a pointer: NULL for zero
 		d.S("]")
 		return
 	}

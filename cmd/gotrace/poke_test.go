@@ -536,12 +536,93 @@ func shellQuote(args []string) string {
 }
 
 // pokeRandomRuns: how many seeded runs (each pokes every target).
-const pokeRandomRuns = 56
+const pokeRandomRuns = 8 * 7 * 2
+
+// pokeCase is a fixed case: one syscall's calls (k == 0) or its k-th,
+// poked with the given @argN=HEX list, under flags.
+type pokeCase struct {
+	name  string
+	flags []string
+	call  string
+	k     int
+	pokes string
+}
+
+func hexRepeat(b byte, n int) string { return strings.Repeat(fmt.Sprintf("%02x", b), n) }
+
+// pokeDirent: a getdents64 record whose 8-byte name has no NUL, then a
+// record filling the rest of the 96 bytes the kernel returned.
+func pokeDirent() string {
+	b := make([]byte, 160)
+	le64(b, 0, 1)
+	le64(b, 8, 2)
+	le16(b, 16, 19+8)
+	b[18] = 8
+	copy(b[19:], "abcdefgh")
+	le64(b, 27, 'Z')
+	le16(b, 27+16, 96-27)
+	b[27+18] = 4
+	copy(b[27+19:], "x")
+	return hex.EncodeToString(b)
+}
+
+// pokeRegressions: the differences TestDiffPoke found, each fixed.
+var pokeRegressions = []pokeCase{
+	// wait4's status: "|" between the kinds (not " | "), a status of no
+	// kind in hex.
+	{"wait4-event", nil, "wait4", 0, "@arg2=7f050300,@arg4=" + hexRepeat(0, 144)},
+	{"wait4-coredump-event", nil, "wait4", 0, "@arg2=8a000100,@arg4=" + hexRepeat(0, 144)},
+	{"wait4-exited-0x80", nil, "wait4", 0, "@arg2=80000000,@arg4=" + hexRepeat(0, 144)},
+	{"wait4-no-kind", nil, "wait4", 0, "@arg2=ffffffff,@arg4=" + hexRepeat(0, 144)},
+	// rusage's counters and sysinfo's uptime are unsigned.
+	{"rusage-unsigned", []string{"-v"}, "getrusage", 0, "@arg2=" + hexRepeat(0xff, 144)},
+	{"wait4-rusage-unsigned", []string{"-v"}, "wait4", 0, "@arg2=00030000,@arg4=" + hexRepeat(0x80, 144)},
+	{"sysinfo-unsigned", nil, "sysinfo", 0, "@arg1=" + hexRepeat(0xff, 112)},
+	// si_errno: a name; the number with -X raw; both with -X verbose.
+	{"si-errno", nil, "waitid", 0, "@arg3=1100000016000000010000000000000000000000,@arg5=" + hexRepeat(0, 144)},
+	{"si-errno-raw", []string{"-X", "raw"}, "waitid", 0, "@arg3=1100000016000000010000000000000000000000,@arg5=" + hexRepeat(0, 144)},
+	{"si-errno-verbose", []string{"-X", "verbose"}, "waitid", 0, "@arg3=1100000016000000010000000000000000000000,@arg5=" + hexRepeat(0, 144)},
+	{"si-errno-unknown", []string{"-X", "verbose"}, "waitid", 0, "@arg3=11000000ffffffff010000000000000000000000,@arg5=" + hexRepeat(0, 144)},
+	// POLL_BUSY_LOOP is named.
+	{"poll-busy-loop", nil, "poll", 0, "@arg1=0400000001000180050000000400ffff0600000000000040"},
+	{"poll-busy-loop-verbose", []string{"-X", "verbose"}, "ppoll", 0, "@arg1=04000000018001800500000004000080"},
+	// A char array without a NUL: uname's 65 bytes show 64 and "...";
+	// PR_GET_NAME's 16 show 16 and "...".
+	{"uname-unterminated", []string{"-v"}, "uname", 0, "@arg1=" + hexRepeat('A', 390)},
+	{"prctl-outputs", nil, "prctl", 0, "@arg2=" + hexRepeat(0xbb, 16)},
+	{"prctl-name-15", nil, "prctl", 2, "@arg2=" + hexRepeat('n', 15) + "00"},
+	// SO_PEERCRED's uid and gid: -1 for (uid_t)-1.
+	{"peercred-ids", nil, "getsockopt", 4, "@arg4=" + hexRepeat(0xff, 12)},
+	// statx: only the fields stx_mask says are filled.
+	{"statx-mask-0", []string{"-v"}, "statx", 0, "@arg5=00000000" + hexRepeat(0x11, 252)},
+	{"statx-mask-type", []string{"-v"}, "statx", 0, "@arg5=01000000" + hexRepeat(0x11, 252)},
+	{"statx-mask-size", nil, "statx", 0, "@arg5=00020000" + hexRepeat(0x11, 252)},
+	{"statx-mask-ids", []string{"-v"}, "statx", 0, "@arg5=18100000" + hexRepeat(0xff, 252)},
+	// termios: a zero set of flags prints as nothing.
+	{"tcgets-zero", nil, "ioctl", 1, "@arg3=" + hexRepeat(0, 36)},
+	{"tcgets-zero-verbose", []string{"-X", "verbose"}, "ioctl", 1, "@arg3=" + hexRepeat(0, 36)},
+	{"tcgets-zero-raw", []string{"-X", "raw"}, "ioctl", 1, "@arg3=" + hexRepeat(0, 36)},
+	// A pointer stored by the call: NULL for zero.
+	{"tid-address-null", nil, "prctl", 3, "@arg2=" + hexRepeat(0, 8)},
+	{"robust-list-null", nil, "get_robust_list", 0, "@arg2=0000000000000000,@arg3=1800000000000000"},
+	// getdents64: d_name shows one byte less than its room.
+	{"dirent-name", []string{"-v"}, "getdents64", 0, "@arg2=" + pokeDirent()},
+}
 
 func TestDiffPoke(t *testing.T) {
 	requireTool(t, stracePath)
 	bin := tracee(t, "core_poke")
 	c := pokeCalibrate(t, bin)
+	t.Run("fixed", func(t *testing.T) {
+		for _, pc := range pokeRegressions {
+			t.Run(pc.name, func(t *testing.T) {
+				t.Parallel()
+				args := append(append([]string(nil), pc.flags...), "-e", "trace="+pc.call,
+					"-e", pokeExpr(c, pc.call, pc.k, strings.Split(pc.pokes, ",")))
+				pokeRun(t, c, bin, args, pc.name)
+			})
+		}
+	})
 	t.Run("random", func(t *testing.T) {
 		seeds := make([]int64, pokeRandomRuns)
 		for i := range seeds {
