@@ -536,7 +536,7 @@ func shellQuote(args []string) string {
 }
 
 // pokeRandomRuns: how many seeded runs (each pokes every target).
-const pokeRandomRuns = 8 * 7 * 2
+const pokeRandomRuns = 8 * 7 * 4
 
 // pokeCase is a fixed case: one syscall's calls (k == 0) or its k-th,
 // poked with the given @argN=HEX list, under flags.
