@@ -34,10 +34,9 @@ const (
 // and its data (linux/ioprio.h).
 const ioprioClassShift = 13
 
-// aioPollFlags are IOCB_CMD_POLL's events: poll's bits and
-// POLL_BUSY_LOOP, which strace's table ends with.
-var aioPollFlags = append(pollEvents[:len(pollEvents):len(pollEvents)],
-	format.Flag{Val: 0x8000, Name: "POLL_BUSY_LOOP"})
+// aioPollFlags are IOCB_CMD_POLL's events: poll's bits (POLL_BUSY_LOOP
+// among them, as in strace's table).
+var aioPollFlags = pollEvents
 
 // ioprio appends an I/O priority: IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4);
 // in hex with -X raw, with that as a comment with -X verbose.

@@ -471,7 +471,9 @@ func (d *Decoder) dirent64Tail(addr, reclen, typ uint64) (bad bool) {
 		}
 		d.S(", d_name=")
 		mark := len(d.B)
-		d.pathN(addr+direntHeader, nameLen)
+		// strace 6.1 shows one byte less than the name's room: a name
+		// without a NUL in it ends with "...".
+		d.pathN(addr+direntHeader, nameLen-1)
 		bad = len(d.B) > mark && d.B[mark] != '"'
 	}
 	return bad

@@ -570,15 +570,22 @@ func (d *Decoder) termio(addr uint64) {
 // termFlags appends c_iflag, c_oflag (its delay fields, then flags),
 // c_cflag (the speeds, the character size, then flags) and c_lflag.
 func (d *Decoder) termFlags(iflag, oflag, cflag, lflag uint64) {
+	// strace prints nothing for a zero set of flags here (its flags
+	// printer without a default): "c_iflag=", "FF0|".
+	flags := func(fs format.FlagSet, v uint64) {
+		if v != 0 {
+			d.Flags(fs, v, "")
+		}
+	}
 	d.S("c_iflag=")
-	d.Flags(termIflags, iflag, "")
+	flags(termIflags, iflag)
 	d.S(", c_oflag=")
 	for _, f := range termOdelays {
 		d.Value(f.vals, oflag&f.mask, f.dflt)
 		d.S("|")
 		oflag &^= f.mask
 	}
-	d.Flags(termOflags, oflag, "")
+	flags(termOflags, oflag)
 	d.S(", c_cflag=")
 	d.Value(baudRates, cflag&unix.CBAUD, "B???")
 	d.S("|")
@@ -590,9 +597,9 @@ func (d *Decoder) termFlags(iflag, oflag, cflag, lflag uint64) {
 	}
 	d.Value(charSizes, cflag&unix.CSIZE, "CS?")
 	d.S("|")
-	d.Flags(termCflags, cflag&^(unix.CBAUD|unix.CIBAUD|unix.CSIZE), "")
+	flags(termCflags, cflag&^(unix.CBAUD|unix.CIBAUD|unix.CSIZE))
 	d.S(", c_lflag=")
-	d.Flags(termLflags, lflag, "")
+	flags(termLflags, lflag)
 }
 
 // termLineCC appends ", c_line=…, c_cc=[[VINTR]=0x3, …]".

@@ -67,7 +67,7 @@ func TestIoctl(t *testing.T) {
 		{`ioctl(-1, TCGETS, 0x2000) = -1 EBADF (Bad file descriptor)`, -9, []uint64{neg(-1), unix.TCGETS, tios}},
 		{`ioctl(6, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0`,
 			0, []uint64{6, unix.TCGETS, tios}},
-		{`ioctl(6, SNDCTL_TMR_STOP or TCSETSW, {c_iflag=IUTF8|0x80000, c_oflag=NL1|CR2|XTABS|BS0|VT0|FF1|0, c_cflag=B115200|B9600<<IBSHIFT|CS7|CREAD|CRTSCTS, c_lflag=TOSTOP|0x100000, ...}) = 0`,
+		{`ioctl(6, SNDCTL_TMR_STOP or TCSETSW, {c_iflag=IUTF8|0x80000, c_oflag=NL1|CR2|XTABS|BS0|VT0|FF1|, c_cflag=B115200|B9600<<IBSHIFT|CS7|CREAD|CRTSCTS, c_lflag=TOSTOP|0x100000, ...}) = 0`,
 			0, []uint64{6, unix.TCSETSW, rawp}},
 		{`ioctl(6, SNDCTL_TMR_START or TCSETS, 0x8000) = -1 EFAULT (Bad address)`, -14, []uint64{6, unix.TCSETS, short}},
 		{`ioctl(6, TCGETS, 0x8000) = 0`, 0, []uint64{6, unix.TCGETS, short}},
@@ -109,14 +109,14 @@ func TestIoctl(t *testing.T) {
 		decodeLine(t, d, unix.SYS_IOCTL, 0, 6, unix.TCGETA, m.put(0xd000, []byte{0, 5, 5, 0, 0xbf, 0, 0x3b, 0x8a, 0, 3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0})))
 
 	d.Opts.Style = format.Raw
-	assert.Equal(t, `ioctl(6, 0x5403, {c_iflag=0x84000, c_oflag=0x100|0x400|0x1800|0|0|0x8000|0, c_cflag=0x1002|0xd<<0x10|0x20|0x80000080, c_lflag=0x100100, c_line=0x63, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, [VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}) = 0`,
+	assert.Equal(t, `ioctl(6, 0x5403, {c_iflag=0x84000, c_oflag=0x100|0x400|0x1800|0|0|0x8000|, c_cflag=0x1002|0xd<<0x10|0x20|0x80000080, c_lflag=0x100100, c_line=0x63, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, [VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}) = 0`,
 		decodeLine(t, d, unix.SYS_IOCTL, 0, 6, unix.TCSETSW, rawp))
 	assert.Equal(t, `ioctl(3, 0x12345678, 0) = -1 ENOTTY (Inappropriate ioctl for device)`, decodeLine(t, d, unix.SYS_IOCTL, -25, 3, 0x12345678, 0))
 	assert.Equal(t, `ioctl(3, 0x5451) = 0`, decodeLine(t, d, unix.SYS_IOCTL, 0, 3, fioclex, 0))
 
 	d.Opts.Style = format.Verbose
 	d.Opts.Verbose = false
-	assert.Equal(t, `ioctl(6, 0x5403 /* SNDCTL_TMR_STOP or TCSETSW */, {c_iflag=0x84000 /* IUTF8|0x80000 */, c_oflag=0x100 /* NL1 */|0x400 /* CR2 */|0x1800 /* XTABS */|0 /* BS0 */|0 /* VT0 */|0x8000 /* FF1 */|0, c_cflag=0x1002 /* B115200 */|0xd /* B9600 */<<0x10 /* IBSHIFT */|0x20 /* CS7 */|0x80000080 /* CREAD|CRTSCTS */, c_lflag=0x100100 /* TOSTOP|0x100000 */, ...}) = 0`,
+	assert.Equal(t, `ioctl(6, 0x5403 /* SNDCTL_TMR_STOP or TCSETSW */, {c_iflag=0x84000 /* IUTF8|0x80000 */, c_oflag=0x100 /* NL1 */|0x400 /* CR2 */|0x1800 /* XTABS */|0 /* BS0 */|0 /* VT0 */|0x8000 /* FF1 */|, c_cflag=0x1002 /* B115200 */|0xd /* B9600 */<<0x10 /* IBSHIFT */|0x20 /* CS7 */|0x80000080 /* CREAD|CRTSCTS */, c_lflag=0x100100 /* TOSTOP|0x100000 */, ...}) = 0`,
 		decodeLine(t, d, unix.SYS_IOCTL, 0, 6, unix.TCSETSW, rawp))
 	assert.Equal(t, `ioctl(3, 0x80049903 /* _IOC(_IOC_READ, 0x99, 0x3, 0x4) */, 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)`,
 		decodeLine(t, d, unix.SYS_IOCTL, -25, 3, 0x80049903, five))

@@ -23,12 +23,13 @@ import (
 
 // The poll bits x/sys does not define (asm-generic/poll.h values).
 const (
-	pollBitRdnorm = 0x40
-	pollBitRdband = 0x80
-	pollBitWrnorm = 0x100
-	pollBitWrband = 0x200
-	pollBitMsg    = 0x400
-	pollBitRemove = 0x1000
+	pollBitRdnorm   = 0x40
+	pollBitRdband   = 0x80
+	pollBitWrnorm   = 0x100
+	pollBitWrband   = 0x200
+	pollBitMsg      = 0x400
+	pollBitRemove   = 0x1000
+	pollBitBusyLoop = 0x8000
 )
 
 // sizeofPollfd is struct pollfd: int fd, short events, short revents.

@@ -1,6 +1,9 @@
 package syscalls
 
 import (
+	"bytes"
+
+	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
 )
 
@@ -93,7 +96,24 @@ var (
 			}
 			switch op {
 			case unix.PR_GET_NAME:
-				d.cstr(addr, prctlTaskCommLen-1)
+				// up to the 16 bytes of the name, "..." without a NUL
+				// in them
+				b, ok := d.readCString(addr, prctlTaskCommLen)
+				if !ok {
+					if b, ok = d.Read(addr, prctlTaskCommLen); !ok {
+						d.Addr(addr)
+						return
+					}
+					if j := bytes.IndexByte(b, 0); j >= 0 {
+						b = b[:j]
+					}
+				}
+				if len(b) < prctlTaskCommLen {
+					d.B = format.AppendQuoted(d.B, b, d.Opts.X, false)
+				} else {
+					d.B = format.AppendQuoted(d.B, b[:prctlTaskCommLen], d.Opts.X, false)
+					d.S("...")
+				}
 			case unix.PR_GET_PDEATHSIG:
 				v, ok := d.ReadU32(addr)
 				if !ok {
@@ -105,6 +125,15 @@ var (
 				d.S("]")
 			case unix.PR_GET_TID_ADDRESS:
 				d.numOut(addr, true)
+			case unix.PR_GET_CHILD_SUBREAPER:
+				v, ok := d.ReadU32(addr)
+				if !ok {
+					d.Addr(addr)
+					return
+				}
+				d.S("[")
+				d.Uint(uint64(v))
+				d.S("]")
 			default:
 				d.numOut(addr, false)
 			}

@@ -1,6 +1,7 @@
 package syscalls
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strconv"
 
@@ -129,16 +130,20 @@ func (d *Decoder) waitStatus(s uint32) {
 	case s == 0xffff:
 		d.S("{WIFCONTINUED(s)}")
 		s = 0
+	default: // none of the kinds: the number
+		d.Hex(uint64(s))
+		d.S("]")
+		return
 	}
 	if s != 0 {
 		if ev := s >> 16; ev != 0 {
-			d.S(" | ")
+			d.S("|")
 			d.Value(ptraceEvents, uint64(ev), "PTRACE_EVENT_???")
 			d.S("<<16")
 			s &= 0xffff
 		}
 		if s != 0 {
-			d.S(" | ")
+			d.S("|")
 			d.Hex(uint64(s))
 		}
 	}
@@ -170,7 +175,7 @@ func (d *Decoder) rusage(addr uint64) {
 		"ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv",
 		"ru_nsignals", "ru_nvcsw", "ru_nivcsw"} {
 		d.field(name)
-		d.Int(int64(binary.LittleEndian.Uint64(v[32+8*k:])))
+		d.Uint(binary.LittleEndian.Uint64(v[32+8*k:])) // unsigned, as strace prints them
 	}
 	d.S("}")
 }
@@ -244,13 +249,24 @@ func (d *Decoder) utsname(addr uint64) {
 		}
 		d.S(name)
 		d.S("=")
-		f := v[65*k : 65*k+65]
-		d.B = format.AppendQuoted(d.B, cstring(f), d.Opts.X, false)
+		d.fixedCString(v[65*k : 65*k+65])
 	}
 	if !d.Opts.Verbose {
 		d.S(", ...")
 	}
 	d.S("}")
+}
+
+// fixedCString appends a NUL-terminated string of the char array f as
+// strace prints a structure's array: at most len(f)-1 bytes, then "..."
+// when f holds no NUL.
+func (d *Decoder) fixedCString(f []byte) {
+	if i := bytes.IndexByte(f, 0); i >= 0 {
+		d.B = format.AppendQuoted(d.B, f[:i], d.Opts.X, false)
+		return
+	}
+	d.B = format.AppendQuoted(d.B, f[:len(f)-1], d.Opts.X, false)
+	d.S("...")
 }
 
 // cstring returns b up to its first NUL.
@@ -274,7 +290,7 @@ func (d *Decoder) sysinfo(addr uint64) {
 	copy(v[:], b)
 	u := func(off int) uint64 { return binary.LittleEndian.Uint64(v[off:]) }
 	d.S("{uptime=")
-	d.Int(int64(u(0)))
+	d.Uint(u(0))
 	d.S(", loads=[")
 	d.Uint(u(8))
 	d.S(", ")
@@ -379,7 +395,7 @@ func (d *Decoder) numOut(addr uint64, ptr bool) {
 			return
 		}
 		d.S("[")
-		d.Hex(v)
+		d.Addr(v) // a pointer: NULL for zero
 		d.S("]")
 		return
 	}

@@ -181,10 +181,21 @@ func (d *Decoder) siginfo(b []byte) {
 	d.B = appendXval(d.B, uint64(uint32(code)), name, ok, d.Opts.Style)
 	if e := s.i32(siErrno); e != 0 {
 		d.field("si_errno")
-		if n := ErrnoName(int(e)); n != "" && e > 0 {
-			d.B = appendXval(d.B, uint64(e), n, true, d.Opts.Style)
-		} else {
+		// an errno: its name, the number with -X raw, both with -X
+		// verbose (in decimal)
+		n := ErrnoName(int(e))
+		if n == "" || e <= 0 {
 			d.Uint(uint64(uint32(e)))
+		} else {
+			switch d.Opts.Style {
+			case format.Raw:
+				d.Int(int64(e))
+			case format.Verbose:
+				d.Int(int64(e))
+				d.S(" /* " + n + " */")
+			default:
+				d.S(n)
+			}
 		}
 	}
 	source := func() {

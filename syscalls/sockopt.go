@@ -104,7 +104,7 @@ func (d *Decoder) intFields(addr uint64, n int, names []string, signed []bool) {
 		if signed[k] {
 			d.Int(int64(int32(v)))
 		} else {
-			d.Uint(uint64(v))
+			d.id(v) // a uid or gid: (uid_t)-1 as -1
 		}
 	}
 	d.S("}")

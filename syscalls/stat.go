@@ -265,28 +265,43 @@ func (d *Decoder) statx(b []byte) {
 	}
 	d.S(", stx_attributes=")
 	d.Flags(statxAttrs, le.Uint64(b[8:]), "STATX_ATTR_???")
+	// strace 6.1 shows a field only when stx_mask says it is filled
+	// (stx_mode for STATX_TYPE or STATX_MODE).
+	has := func(bits uint64) bool { return mask&bits != 0 }
 	if d.Opts.Verbose {
-		d.S(", stx_nlink=")
-		d.Uint(uint64(le.Uint32(b[16:])))
-		d.S(", stx_uid=")
-		d.Uint(uint64(le.Uint32(b[20:])))
-		d.S(", stx_gid=")
-		d.Uint(uint64(le.Uint32(b[24:])))
+		if has(unix.STATX_NLINK) {
+			d.S(", stx_nlink=")
+			d.Uint(uint64(le.Uint32(b[16:])))
+		}
+		if has(unix.STATX_UID) {
+			d.S(", stx_uid=")
+			d.id(le.Uint32(b[20:]))
+		}
+		if has(unix.STATX_GID) {
+			d.S(", stx_gid=")
+			d.id(le.Uint32(b[24:]))
+		}
 	}
-	d.S(", stx_mode=")
-	d.symbolicMode(uint64(le.Uint16(b[28:])))
-	if d.Opts.Verbose {
+	if has(unix.STATX_TYPE | unix.STATX_MODE) {
+		d.S(", stx_mode=")
+		d.symbolicMode(uint64(le.Uint16(b[28:])))
+	}
+	if d.Opts.Verbose && has(unix.STATX_INO) {
 		d.S(", stx_ino=")
 		d.Uint(le.Uint64(b[32:]))
 	}
-	d.S(", stx_size=")
-	d.Uint(le.Uint64(b[40:]))
+	if has(unix.STATX_SIZE) {
+		d.S(", stx_size=")
+		d.Uint(le.Uint64(b[40:]))
+	}
 	if !d.Opts.Verbose {
 		d.S(", ...}")
 		return
 	}
-	d.S(", stx_blocks=")
-	d.Uint(le.Uint64(b[48:]))
+	if has(unix.STATX_BLOCKS) {
+		d.S(", stx_blocks=")
+		d.Uint(le.Uint64(b[48:]))
+	}
 	d.S(", stx_attributes_mask=")
 	d.Flags(statxAttrs, le.Uint64(b[56:]), "STATX_ATTR_???")
 	if mask&unix.STATX_ATIME != 0 {

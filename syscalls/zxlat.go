@@ -2704,6 +2704,7 @@ var pollEvents = format.FlagSet{
 	{Val: pollBitMsg, Name: "POLLMSG"},
 	{Val: pollBitRemove, Name: "POLLREMOVE"},
 	{Val: unix.POLLRDHUP, Name: "POLLRDHUP"},
+	{Val: pollBitBusyLoop, Name: "POLL_BUSY_LOOP"},
 }
 
 // From xlat/prctl.txt.
