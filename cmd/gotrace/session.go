@@ -60,7 +60,7 @@ type session struct {
 	killedBy   int  // the signal that killed the launched command
 	writeErr   error
 	lastSignal int
-	inj        *injector // -e inject=, -e fault=; nil without
+	inj        *injector    // -e inject=, -e fault=; nil without
 	stack      *stackTracer // -k; nil without
 }
 
