@@ -358,7 +358,6 @@ func (s *session) exit(st *tstate, ev *ptrace.Event) {
 		}
 		if !s.cfg.status.Has(want) || !s.an.keep(st, ev) {
 			s.rest, s.ret = rest[:0], ret[:0]
-			st.stackQ, st.stackHeld = st.stackQ[:0], false
 			return
 		}
 		st.p.Enter(&st.line, st.start, c.Entry.Name, st.held)
@@ -381,7 +380,6 @@ func (s *session) unfinished(st *tstate, ev *ptrace.Event) {
 	if st.holdng {
 		st.holdng = false
 		if !s.cfg.status.Has(syscalls.StatusUnfinished) || !s.an.keep(st, ev) {
-			st.stackQ, st.stackHeld = st.stackQ[:0], false
 			return
 		}
 		st.p.Enter(&st.line, st.start, st.call.Entry.Name, st.held)

@@ -32,9 +32,11 @@ func (k *stackTracer) walk(s *session, dst []byte, tid int, captured bool) []byt
 
 // enter takes the stack of a shown call that strace captures at its entry
 // (exit, exit_group, execve, execveat), to print once the call is over.
+//
+// A stack stays held when its call's line was not printed (-e status=):
+// strace prints it after the thread's next shown call, or at its end.
 func (k *stackTracer) enter(s *session, st *tstate, ev *ptrace.Event) {
-	st.stackQ = st.stackQ[:0]
-	if ev.Compat || !unwind.CapturedAtEntry(ev.Sysno) {
+	if st.stackHeld || ev.Compat || !unwind.CapturedAtEntry(ev.Sysno) {
 		return
 	}
 	if !k.execSeen && ev.Tid == s.launched && (ev.Sysno == unix.SYS_EXECVE || ev.Sysno == unix.SYS_EXECVEAT) {
