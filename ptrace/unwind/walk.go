@@ -249,6 +249,9 @@ func (w *walker) dwarfStep(c *cursor, f *fde, pc, bias uint64) bool {
 		}
 	} else {
 		base, good := c.get(fr.cfaReg)
+		if fr.cfaReg == regRSP {
+			base, good = c.cfa, true
+		}
 		if !good {
 			return false
 		}
@@ -263,9 +266,6 @@ func (w *walker) dwarfStep(c *cursor, f *fde, pc, bias uint64) bool {
 		switch ru.kind {
 		case ruleSame:
 			v, good = c.get(reg)
-			if reg == regRSP {
-				v, good = cfa, true
-			}
 		case ruleUndef:
 			if reg == ra {
 				return false // the outermost frame
@@ -293,6 +293,8 @@ func (w *walker) dwarfStep(c *cursor, f *fde, pc, bias uint64) bool {
 	if ra >= numRegs {
 		return false
 	}
+	// libunwind's stack pointer is the frame's CFA, whatever the rules.
+	next.set(regRSP, cfa)
 	if ra != regRIP {
 		next.set(regRIP, next.regs[ra])
 	}
@@ -371,9 +373,13 @@ func (w *walker) fallbackStep(c *cursor) bool {
 	if !ok {
 		return false
 	}
-	next := cursor{cfa: rbp + 16, usePrev: true}
+	// libunwind's frame-chain step moves its CFA by 16 from the
+	// current one, not to rbp+16, and its stack pointer is the CFA: a
+	// caller whose frame is not 16 bytes above unwinds from a wrong
+	// slot, as strace's output shows (past a vDSO frame).
+	next := cursor{cfa: c.cfa + 16, usePrev: true}
 	next.set(regRBP, saved)
-	next.set(regRSP, rbp+16)
+	next.set(regRSP, next.cfa)
 	next.set(regRIP, ret)
 	if ret == ip && next.cfa == c.cfa {
 		return false
