@@ -189,8 +189,8 @@ func TestSyntheticCFI(t *testing.T) {
 		prog  []byte
 	}{
 		{0x1000, 0x10, nil}, // leaf: the CIE's rules
-		{0x1100, 0x40, []byte{0x41, 0x0e, 16, 0x86, 2, 0x41, 0x0d, 6}},  // push rbp; mov rsp,rbp
-		{0x1200, 0x40, []byte{0x07, 16}},                                 // DW_CFA_undefined rip
+		{0x1100, 0x40, []byte{0x41, 0x0e, 16, 0x86, 2, 0x41, 0x0d, 6}},    // push rbp; mov rsp,rbp
+		{0x1200, 0x40, []byte{0x07, 16}},                                  // DW_CFA_undefined rip
 		{0x1300, 0x40, []byte{0x0a, 0x41, 0x0e, 24, 0x0b, 0x0e, 8, 0x00}}, // remember, change, restore
 	}
 	eh := synthetic(0x2000, fdes, false)
