@@ -73,3 +73,10 @@ func (t *Tracer) readSyscall(th *thread) (entry, ok bool) {
 	}
 	return true, true
 }
+
+// Regs reads the general registers of tid, stopped at the event being
+// handled (for -k's stack traces). Call it from the Handler; it costs one
+// PTRACE_GETREGS, so nothing calls it unless a stack is wanted.
+func (t *Tracer) Regs(tid int, r *unix.PtraceRegs) error {
+	return ptracePtr(unix.PTRACE_GETREGS, tid, 0, unsafe.Pointer(r))
+}

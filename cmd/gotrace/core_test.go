@@ -9,8 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -307,7 +307,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"/nonexistent/cmd"}, "gotrace: Can't stat '/nonexistent/cmd': No such file or directory\n"},
 		{[]string{"no-such-command-gotrace"}, "gotrace: Can't stat 'no-such-command-gotrace': No such file or directory\n"},
 		{[]string{"-o", "/nonexistent/dir/out", "true"}, "gotrace: Can't fopen '/nonexistent/dir/out': No such file or directory\n"},
-		{[]string{"-k", "true"}, "gotrace: invalid option -- 'k'\nTry 'gotrace -h' for more information.\n"},
+		{[]string{"-j", "true"}, "gotrace: invalid option -- 'j'\nTry 'gotrace -h' for more information.\n"},
 		{[]string{"--bogus", "true"}, "gotrace: unrecognized option '--bogus'\nTry 'gotrace -h' for more information.\n"},
 	}
 	for _, c := range cases {

@@ -401,7 +401,7 @@ func diffCase(t *testing.T, flags []string, name string, args ...string) {
 	}
 	g, w := normalize(gt), normalize(wt)
 	if perPid(flags) {
-		g, w = byPid(g), byPid(w)
+		g, w = byPid(stackPids(g)), byPid(stackPids(w))
 	}
 	compareTraces(t, g, w)
 }

@@ -52,6 +52,7 @@ type config struct {
 	intr       int       // -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: the default
 	detachExec bool      // -b execve: detach a tracee at its execve
 	ips        bool      // -i: print instruction pointers
+	stack      bool      // -k: print each call's stack
 	cmd        []string
 }
 
@@ -110,6 +111,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		intr      = fs.StringP("interruptible", "I", "", "when gotrace can be interrupted: INTERRUPTIBLE is 1/anywhere, 2/waiting, 3/never, 4/never_tstp")
 		detachOn  = fs.StringP("detach-on", "b", "", "detach from a tracee when it reaches SYSCALL (execve only)")
 		ips       = fs.BoolP("instruction-pointer", "i", false, "print the instruction pointer at the time of the syscall")
+		stack     = fs.BoolP("stack-traces", "k", false, "print the stack of each syscall (and signal) after its line")
 		strSize   = fs.IntP("string-limit", "s", 32, "show at most STRSIZE bytes of strings")
 		column    = fs.IntP("columns", "a", 40, "align return values at COLUMN")
 		verbose   = fs.BoolP("no-abbrev", "v", false, "print structures unabbreviated")
@@ -151,7 +153,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		relative: relative.on, durations: durations.on, verbose: *verbose,
 		relPrec: relative.prec, durPrec: durations.prec,
 		quiet: quietQ.count, killOnExit: *killExit, cmd: fs.Args(), noSeccomp: *noSeccomp,
-		numbers: *numbers, ips: *ips, env: *envs, user: *user,
+		numbers: *numbers, ips: *ips, env: *envs, user: *user, stack: *stack,
 	}
 	for _, o := range []struct {
 		v     *optValue
@@ -296,6 +298,10 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 			}
 			return nil, false, err
 		}
+	}
+	if cfg.stack && cfg.an.summary == 2 {
+		cfg.warnings = append(cfg.warnings, "-k/--stack-traces has no effect with -c/--summary-only")
+		cfg.stack = false
 	}
 	if cfg.killOnExit && len(cfg.pids) > 0 {
 		// As strace 6.6: attached processes outlive their tracer.

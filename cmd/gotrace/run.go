@@ -91,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	p := format.NewPrinter(out, outBufSize, po)
 	tr := ptrace.New(ptrace.Options{Follow: cfg.follow > 0, KillOnExit: cfg.killOnExit,
-		Wanted: cfg.an.wanted(wantedSyscalls(cfg)), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp() || cfg.detachExec, Rusage: cfg.an.needRusage(),
+		Wanted: stackWanted(cfg, cfg.an.wanted(wantedSyscalls(cfg))), NoSeccomp: cfg.noSeccomp || cfg.outFile == "" || cfg.inject.noSeccomp() || cfg.detachExec, Rusage: cfg.an.needRusage(),
 		NoTime: !needTime(cfg), IPs: cfg.ips, DetachOnExec: cfg.detachExec})
 	s := newSession(cfg, tr, p, stderr, toMsgs)
 	if separate {

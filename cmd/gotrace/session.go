@@ -28,6 +28,12 @@ type tstate struct {
 	prev    int
 	prevSet bool
 	inj     *injectThread // -e inject=: counters and the call in flight
+	// -k: the stack taken at the entry of a call strace captures then
+	// (exit, exit_group, execve), printed after the call's line or the
+	// thread's end; compat: the last call was a 32-bit one (no stack).
+	stackQ    []byte
+	stackHeld bool
+	compat    bool
 }
 
 // session turns tracer events into output: the Handler of ptrace.Tracer.
@@ -54,7 +60,8 @@ type session struct {
 	killedBy   int  // the signal that killed the launched command
 	writeErr   error
 	lastSignal int
-	inj        *injector // -e inject=, -e fault=; nil without
+	inj        *injector    // -e inject=, -e fault=; nil without
+	stack      *stackTracer // -k; nil without
 }
 
 // threadMem reads the memory of the thread whose event is being handled.
@@ -86,6 +93,9 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 	s.hold = cfg.statusSet
 	s.an = newAnalysis(s)
 	s.inj = cfg.inject
+	if cfg.stack {
+		s.stack = newStackTracer()
+	}
 	return s
 }
 
@@ -106,6 +116,12 @@ func (s *session) thread(tid int) *tstate {
 }
 
 func (s *session) forget(tid int) {
+	if s.stack != nil {
+		if st := s.threads[tid]; st != nil {
+			s.stack.flush(st)
+		}
+		s.stack.uw.Forget(tid)
+	}
 	if st := s.threads[tid]; st != nil && s.sep != nil {
 		s.noteErr(s.sep.close(st.p))
 	}
@@ -187,10 +203,16 @@ func (s *session) Handle(ev *ptrace.Event) {
 			b = append(b, " ---"...)
 			st.p.Whole(&st.line, ev.Time, b)
 			s.buf = b[:0]
+			if s.stack != nil {
+				s.stack.signal(s, st, ev)
+			}
 		}
 	case ptrace.GroupStop:
 		if s.cfg.signals.Has(ev.Sig) {
 			st.p.Whole(&st.line, ev.Time, []byte("--- stopped by "+syscalls.SignalName(ev.Sig)+" ---"))
+			if s.stack != nil {
+				s.stack.signal(s, st, ev)
+			}
 		}
 	case ptrace.Exited:
 		s.unfinished(st, ev)
@@ -276,8 +298,12 @@ func (s *session) enter(st *tstate, ev *ptrace.Event) {
 		s.mem.tid = ev.Tid
 		s.inj.enter(s, st, ev)
 	}
+	st.compat = ev.Compat
 	if !st.shown {
 		return
+	}
+	if s.stack != nil {
+		s.stack.enter(s, st, ev)
 	}
 	s.mem.tid = ev.Tid
 	b := s.an.enterText(s.buf[:0], c)
@@ -307,6 +333,9 @@ func (s *session) exit(st *tstate, ev *ptrace.Event) {
 	}
 	st.inSys = false
 	s.mem.tid = ev.Tid
+	if s.stack != nil {
+		s.stack.exitSeen(ev)
+	}
 	if st.inj != nil && st.inj.rule != nil {
 		s.inj.exit(s, st, ev)
 	}
@@ -336,6 +365,9 @@ func (s *session) exit(st *tstate, ev *ptrace.Event) {
 	st.p.Exit(&st.line, ev.Time, rest, ret, ev.Time.Sub(st.start))
 	s.an.after(st, ev, rest, ret)
 	s.rest, s.ret = rest[:0], ret[:0]
+	if s.stack != nil {
+		s.stack.after(s, st, ev)
+	}
 }
 
 // unfinished ends the line of a thread that exits inside a syscall
