@@ -99,8 +99,8 @@ func TestPrinterStampsAndPlainPrefix(t *testing.T) {
 	p.Flush()
 	p2.Flush()
 	assert.Equal(t, "42    03:04:05.000006 +++ exited with 0 +++\n"+
-		"     0.000000 1767323045.000006 x\n"+
-		"     1.500000 1767323046.500006 y\n", out.String())
+		"1767323045.000006 (+     0.000000) x\n"+
+		"1767323046.500006 (+     1.500000) y\n", out.String())
 }
 
 func TestPrinterDetached(t *testing.T) {

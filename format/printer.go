@@ -163,6 +163,21 @@ func (p *Printer) cut(l *Line) {
 	}
 }
 
+// relative appends -r's time since the previous line: "     0.000123".
+func (p *Printer) relative(b []byte, t time.Time) []byte {
+	var d time.Duration
+	if !p.last.IsZero() {
+		d = t.Sub(p.last)
+	}
+	p.last = t
+	s := strconv.FormatInt(int64(d/time.Second), 10)
+	for i := len(s); i < 6; i++ {
+		b = append(b, ' ')
+	}
+	b = append(b, s...)
+	return appendFrac(b, int64(d%time.Second), p.o.RelPrec.digits(6))
+}
+
 // leader appends the thread prefix, the timestamp, and with -n and -i the
 // syscall number and the instruction pointer.
 func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
@@ -196,18 +211,8 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 			b = append(b, "] "...)
 		}
 	}
-	if p.o.Relative {
-		var d time.Duration
-		if !p.last.IsZero() {
-			d = t.Sub(p.last)
-		}
-		p.last = t
-		s := strconv.FormatInt(int64(d/time.Second), 10)
-		for i := len(s); i < 6; i++ {
-			b = append(b, ' ')
-		}
-		b = append(b, s...)
-		b = appendFrac(b, int64(d%time.Second), p.o.RelPrec.digits(6))
+	if p.o.Relative && p.o.Stamp == NoStamp {
+		b = p.relative(b, t)
 		b = append(b, ' ')
 	}
 	switch p.o.Stamp {
@@ -223,6 +228,12 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 		b = strconv.AppendInt(b, t.Unix(), 10)
 		b = appendFrac(b, int64(t.Nanosecond()), p.o.StampPrec.digits(6))
 		b = append(b, ' ')
+	}
+	if p.o.Relative && p.o.Stamp != NoStamp {
+		// With -t as well, strace follows the stamp with "(+ 0.000123) ".
+		b = append(b, "(+"...)
+		b = p.relative(b, t)
+		b = append(b, ") "...)
 	}
 	if p.o.Numbers {
 		b = append(b, '[')

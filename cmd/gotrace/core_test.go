@@ -383,6 +383,33 @@ func TestLongFormsMatchStrace(t *testing.T) {
 	}
 }
 
+// TestCrossChecksMatchStrace: the option combinations strace refuses
+// (with its hint) or warns about (and goes on), and -t with -r, give the
+// same output, in the same order, as strace's.
+func TestCrossChecksMatchStrace(t *testing.T) {
+	requireTool(t, stracePath)
+	digits := regexp.MustCompile(`[0-9]`)
+	for _, flags := range [][]string{
+		{"-U", "calls"}, {"-w"}, {"-U", "calls", "-w"}, {"-c", "-C"}, {"-ff", "-c"}, {"-C", "--output-separately", "-o", os.DevNull},
+		{"-S", "calls"}, {"-A"}, {"--output-separately"}, {"-z", "-Z"}, {"--seccomp-bpf"},
+		{"-S", "calls", "-A", "-z", "-Z", "--output-separately", "--seccomp-bpf"},
+		{"-s", "-1"}, {"-a", "-5"}, {"-X", "foo"}, {"-r", "-ttt"}, {"-r", "-t", "-T"}, {"-c", "-w"},
+	} {
+		args := append(append([]string(nil), flags...), "-e", "trace=none", "true")
+		var want, got bytes.Buffer
+		sc := exec.Command(stracePath, args...)
+		sc.Args[0] = "strace"
+		sc.Stderr = &want
+		sc.Run()
+		gc := exec.Command(gotraceBin, args...)
+		gc.Stderr = &got
+		gc.Run()
+		w := digits.ReplaceAllString(strings.ReplaceAll(want.String(), "strace", "gotrace"), "d")
+		assert.Equal(t, w, digits.ReplaceAllString(got.String(), "d"), "%q", flags)
+		assert.Equal(t, sc.ProcessState.ExitCode(), gc.ProcessState.ExitCode(), "%q", flags)
+	}
+}
+
 // The same bad expressions under strace: gotrace's message is strace's.
 func TestBadInputMatchesStrace(t *testing.T) {
 	requireTool(t, stracePath)

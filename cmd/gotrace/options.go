@@ -194,6 +194,9 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	if err := anf.apply(cfg); err != nil {
 		return nil, false, err
 	}
+	if err := crossCheck(fs, cfg, *separate); err != nil {
+		return nil, false, err
+	}
 	if *tree {
 		cfg.tree = true
 		if cfg.follow == 0 {
@@ -225,11 +228,11 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	}
 	cfg.stamp, cfg.stampPrec = stamps.result()
 	if *strSize < 0 {
-		return nil, false, errorf("invalid -s argument: '%d'", *strSize)
+		return nil, false, &usageError{msg: fmt.Sprintf("invalid -s argument: '%d'", *strSize), hint: true}
 	}
 	cfg.strSize = *strSize
 	if *column < 0 {
-		return nil, false, errorf("invalid -a argument: '%d'", *column)
+		return nil, false, &usageError{msg: fmt.Sprintf("invalid -a argument: '%d'", *column), hint: true}
 	}
 	cfg.column = *column
 	if xShort.count > 0 && (xflag.count > 0 || xflag.set) {
@@ -250,7 +253,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	case "verbose":
 		cfg.style = format.Verbose
 	default:
-		return nil, false, errorf("invalid -X argument: '%s'", *style)
+		return nil, false, &usageError{msg: "invalid -X argument: '" + *style + "'", hint: true}
 	}
 	for _, p := range *pids {
 		for _, f := range strings.FieldsFunc(p, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
@@ -531,4 +534,38 @@ func shortFlag(fs *pflag.FlagSet, v pflag.Value, letter string) {
 	f := fs.VarPF(v, "short-"+letter, letter, "")
 	f.NoOptDefVal = noArg
 	f.Hidden = true
+}
+
+// crossCheck applies strace's checks between options: the combinations it
+// refuses (an error with its hint) and those it warns about and goes on
+// (cfg.warnings, in strace's order).
+func crossCheck(fs *pflag.FlagSet, cfg *config, separate bool) error {
+	c, C := fs.Changed("summary-only"), fs.Changed("summary")
+	sum := c || C || cfg.an.summary != 0 // --summary-by makes a summary too
+	switch {
+	case c && C:
+		return &usageError{msg: "-c/--summary-only and -C/--summary are mutually exclusive", hint: true}
+	case !sum && fs.Changed("summary-wall-clock"):
+		return &usageError{msg: "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", hint: true}
+	case !sum && fs.Changed("summary-columns"):
+		return &usageError{msg: "-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)", hint: true}
+	case sum && (separate || cfg.follow >= 2):
+		return &usageError{msg: "(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive", hint: true}
+	}
+	if fs.Changed("seccomp-bpf") && cfg.follow == 0 {
+		cfg.warnings = append(cfg.warnings, "--seccomp-bpf cannot be used without -f/--follow-forks, disabling")
+	}
+	if !sum && fs.Changed("summary-sort-by") {
+		cfg.warnings = append(cfg.warnings, "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)")
+	}
+	if separate && cfg.outFile == "" {
+		cfg.warnings = append(cfg.warnings, "--output-separately has no effect without -o/--output")
+	}
+	if cfg.appendOut && cfg.outFile == "" {
+		cfg.warnings = append(cfg.warnings, "-A/--output-append-mode has no effect without -o/--output")
+	}
+	if fs.Changed("successful-only") && fs.Changed("failed-only") {
+		cfg.warnings = append(cfg.warnings, "Only the last of -z/--successful-only/-Z/--failed-only options will take effect. See status qualifier for more complex filters.")
+	}
+	return nil
 }

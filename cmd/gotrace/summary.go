@@ -669,7 +669,9 @@ func (a *analysis) finish() {
 		return
 	}
 	if a.groups == nil {
-		a.out.Raw(a.table(a.counts))
+		if t := a.table(a.counts); len(t) > 0 {
+			a.out.Raw(t)
+		}
 		return
 	}
 	keys := make([]int, 0, len(a.groups))
@@ -702,6 +704,9 @@ func (a *analysis) table(counts []format.SummaryRow) []byte {
 			r.Name = syscalls.Name(nr)
 			rows = append(rows, r)
 		}
+	}
+	if len(rows) == 0 {
+		return nil // no call counted: strace prints no table at all
 	}
 	format.SortRows(rows, a.cfg.sortBy)
 	return format.WriteSummary(nil, rows, a.cfg.cols)
