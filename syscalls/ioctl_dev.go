@@ -1,6 +1,7 @@
 package syscalls
 
 import (
+	"bytes"
 	"encoding/binary"
 
 	"github.com/gotrace/gotrace/format"
@@ -466,10 +467,10 @@ func (d *Decoder) loopInfo64Bytes(b []byte) {
 	d.S(", lo_flags=")
 	d.Flags(loopFlags, uint64(le.Uint32(b[52:])), "LO_FLAGS_???")
 	d.S(", lo_file_name=")
-	d.ifname(b[56 : 56+loNameSize])
+	d.cstrArray(b[56 : 56+loNameSize])
 	if verbose || crypt != loCryptNone {
 		d.S(", lo_crypt_name=")
-		d.ifname(b[120 : 120+loNameSize])
+		d.cstrArray(b[120 : 120+loNameSize])
 		d.S(", lo_encrypt_key=")
 		d.byteString(b[184 : 184+min(keySize, loKeySize)])
 	}
@@ -529,4 +530,16 @@ func (d *Decoder) byteString(b []byte) {
 	if cut {
 		d.S("...")
 	}
+}
+
+// cstrArray appends a char array holding a C string: up to its NUL or,
+// when there is none, its first len-1 bytes and "..." (strace's
+// print_quoted_cstring keeps the last byte for a NUL).
+func (d *Decoder) cstrArray(b []byte) {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		d.B = format.AppendQuoted(d.B, b[:i], d.Opts.X, false)
+		return
+	}
+	d.B = format.AppendQuoted(d.B, b[:len(b)-1], d.Opts.X, false)
+	d.S("...")
 }
