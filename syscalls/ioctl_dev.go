@@ -228,6 +228,7 @@ func (d *Decoder) ioctlDevEnter(c *Call, req uint32, v uint64) bool {
 			d.Addr(v)
 			break
 		}
+		c.Saved[0] = 1 // read: the exit prints the result
 		le := binary.LittleEndian
 		d.S("{fm_start=")
 		d.Uint(le.Uint64(b))
@@ -239,7 +240,7 @@ func (d *Decoder) ioctlDevEnter(c *Call, req uint32, v uint64) bool {
 		d.Uint(uint64(le.Uint32(b[24:])))
 		d.S("}")
 	case ioFslabelIn:
-		d.pathN(v, fslabelMax)
+		d.fslabel(v)
 	case ioLoop64In:
 		d.loopInfo64(v)
 	case ioLoopConfig:
@@ -262,7 +263,7 @@ func (d *Decoder) ioctlDevExit(c *Call, req uint32, v uint64) {
 			return
 		}
 	case ioFiemap:
-		if !c.Failed() {
+		if !c.Failed() && c.Saved[0] == 1 {
 			d.S(" => ")
 			d.fiemapResult(v)
 		}
@@ -284,7 +285,7 @@ func (d *Decoder) ioctlDevExit(c *Call, req uint32, v uint64) {
 	case ioFsxattrOut:
 		d.fsxattr(v, true)
 	case ioFslabelOut:
-		d.pathN(v, fslabelMax)
+		d.fslabel(v)
 	case ioLoop64Out:
 		d.loopInfo64(v)
 	}
@@ -541,4 +542,14 @@ func (d *Decoder) cstrArray(b []byte) {
 	}
 	d.B = format.AppendQuoted(d.B, b[:len(b)-1], d.Opts.X, false)
 	d.S("...")
+}
+
+// fslabel appends a file system label of at most FSLABEL_MAX bytes; the
+// address alone outside -e verbose's set, as strace reads it as a whole.
+func (d *Decoder) fslabel(addr uint64) {
+	if d.Terse {
+		d.Addr(addr)
+		return
+	}
+	d.pathN(addr, fslabelMax)
 }
