@@ -260,11 +260,13 @@ var ioctlReqs = []ioctlReq{
 	{unix.BLKFLSBUF, "BLKFLSBUF", ioNone},
 }
 
-// ioctlIndex finds a request in ioctlReqs.
-var ioctlIndex = func() map[uint32]int {
-	m := make(map[uint32]int, len(ioctlReqs))
-	for i, r := range ioctlReqs {
-		m[r.Val] = i
+// ioctlIndex finds a request in ioctlReqs or ioctlDevReqs (ioctl_dev.go).
+var ioctlIndex = func() map[uint32]*ioctlReq {
+	m := make(map[uint32]*ioctlReq, len(ioctlReqs)+len(ioctlDevReqs))
+	for _, t := range [][]ioctlReq{ioctlReqs, ioctlDevReqs} {
+		for i := range t {
+			m[t[i].Val] = &t[i]
+		}
 	}
 	return m
 }()
@@ -333,8 +335,8 @@ var (
 
 // ioctlArgKind returns how request req's argument prints.
 func ioctlArgKind(req uint32) ioArg {
-	if i, ok := ioctlIndex[req]; ok {
-		return ioctlReqs[i].Arg
+	if r, ok := ioctlIndex[req]; ok {
+		return r.Arg
 	}
 	return ioHex
 }
@@ -349,8 +351,8 @@ func (d *Decoder) ioctlReq(req uint32) {
 		d.S(" /* ")
 		defer d.S(" */")
 	}
-	if i, ok := ioctlIndex[req]; ok {
-		d.S(ioctlReqs[i].Name)
+	if r, ok := ioctlIndex[req]; ok {
+		d.S(r.Name)
 		return
 	}
 	d.S("_IOC(")
@@ -439,7 +441,9 @@ func ioctlEnter(d *Decoder, c *Call, i int) {
 		}
 		c.Saved[0] = 1 // the structure is open: the exit closes it
 	default:
-		d.Hex(v)
+		if !d.ioctlDevEnter(c, req, v) {
+			d.Hex(v)
+		}
 	}
 }
 
@@ -470,6 +474,7 @@ func ioctlExit(d *Decoder, c *Call, i int) {
 		d.S("}")
 		return
 	default:
+		d.ioctlDevExit(c, req, v)
 		return
 	}
 	switch kind {

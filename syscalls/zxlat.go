@@ -1021,6 +1021,106 @@ var iffFlags = format.FlagSet{
 	{Val: unix.IFF_ECHO, Name: "IFF_ECHO"},
 }
 
+// fsIocFlags are FS_IOC_GETFLAGS/SETFLAGS's inode flags (linux/fs.h; x/sys
+// has only FS_VERITY_FL).
+var fsIocFlags = format.FlagSet{
+	{Val: 0x1, Name: "FS_SECRM_FL"},
+	{Val: 0x2, Name: "FS_UNRM_FL"},
+	{Val: 0x4, Name: "FS_COMPR_FL"},
+	{Val: 0x8, Name: "FS_SYNC_FL"},
+	{Val: 0x10, Name: "FS_IMMUTABLE_FL"},
+	{Val: 0x20, Name: "FS_APPEND_FL"},
+	{Val: 0x40, Name: "FS_NODUMP_FL"},
+	{Val: 0x80, Name: "FS_NOATIME_FL"},
+	{Val: 0x100, Name: "FS_DIRTY_FL"},
+	{Val: 0x200, Name: "FS_COMPRBLK_FL"},
+	{Val: 0x400, Name: "FS_NOCOMP_FL"},
+	{Val: 0x800, Name: "FS_ENCRYPT_FL"},
+	{Val: 0x1000, Name: "FS_INDEX_FL"},
+	{Val: 0x2000, Name: "FS_IMAGIC_FL"},
+	{Val: 0x4000, Name: "FS_JOURNAL_DATA_FL"},
+	{Val: 0x8000, Name: "FS_NOTAIL_FL"},
+	{Val: 0x10000, Name: "FS_DIRSYNC_FL"},
+	{Val: 0x20000, Name: "FS_TOPDIR_FL"},
+	{Val: 0x40000, Name: "FS_HUGE_FILE_FL"},
+	{Val: 0x80000, Name: "FS_EXTENT_FL"},
+	{Val: unix.FS_VERITY_FL, Name: "FS_VERITY_FL"},
+	{Val: 0x200000, Name: "FS_EA_INODE_FL"},
+	{Val: 0x400000, Name: "FS_EOFBLOCKS_FL"},
+	{Val: 0x800000, Name: "FS_NOCOW_FL"},
+	{Val: 0x2000000, Name: "FS_DAX_FL"},
+	{Val: 0x10000000, Name: "FS_INLINE_DATA_FL"},
+	{Val: 0x20000000, Name: "FS_PROJINHERIT_FL"},
+	{Val: 0x40000000, Name: "FS_CASEFOLD_FL"},
+	{Val: 0x80000000, Name: "FS_RESERVED_FL"},
+}
+
+// fsXflags are struct fsxattr's fsx_xflags (linux/fs.h).
+var fsXflags = format.FlagSet{
+	{Val: 0x1, Name: "FS_XFLAG_REALTIME"},
+	{Val: 0x2, Name: "FS_XFLAG_PREALLOC"},
+	{Val: 0x8, Name: "FS_XFLAG_IMMUTABLE"},
+	{Val: 0x10, Name: "FS_XFLAG_APPEND"},
+	{Val: 0x20, Name: "FS_XFLAG_SYNC"},
+	{Val: 0x40, Name: "FS_XFLAG_NOATIME"},
+	{Val: 0x80, Name: "FS_XFLAG_NODUMP"},
+	{Val: 0x100, Name: "FS_XFLAG_RTINHERIT"},
+	{Val: 0x200, Name: "FS_XFLAG_PROJINHERIT"},
+	{Val: 0x400, Name: "FS_XFLAG_NOSYMLINKS"},
+	{Val: 0x800, Name: "FS_XFLAG_EXTSIZE"},
+	{Val: 0x1000, Name: "FS_XFLAG_EXTSZINHERIT"},
+	{Val: 0x2000, Name: "FS_XFLAG_NODEFRAG"},
+	{Val: 0x4000, Name: "FS_XFLAG_FILESTREAM"},
+	{Val: 0x8000, Name: "FS_XFLAG_DAX"},
+	{Val: 0x10000, Name: "FS_XFLAG_COWEXTSIZE"},
+	{Val: 0x80000000, Name: "FS_XFLAG_HASATTR"},
+}
+
+// fiemapFlags are struct fiemap's fm_flags (linux/fiemap.h).
+var fiemapFlags = format.FlagSet{
+	{Val: 0x1, Name: "FIEMAP_FLAG_SYNC"},
+	{Val: 0x2, Name: "FIEMAP_FLAG_XATTR"},
+	{Val: 0x4, Name: "FIEMAP_FLAG_CACHE"},
+}
+
+// fiemapExtentFlags are struct fiemap_extent's fe_flags.
+var fiemapExtentFlags = format.FlagSet{
+	{Val: 0x1, Name: "FIEMAP_EXTENT_LAST"},
+	{Val: 0x2, Name: "FIEMAP_EXTENT_UNKNOWN"},
+	{Val: 0x4, Name: "FIEMAP_EXTENT_DELALLOC"},
+	{Val: 0x8, Name: "FIEMAP_EXTENT_ENCODED"},
+	{Val: 0x80, Name: "FIEMAP_EXTENT_DATA_ENCRYPTED"},
+	{Val: 0x100, Name: "FIEMAP_EXTENT_NOT_ALIGNED"},
+	{Val: 0x200, Name: "FIEMAP_EXTENT_DATA_INLINE"},
+	{Val: 0x400, Name: "FIEMAP_EXTENT_DATA_TAIL"},
+	{Val: 0x800, Name: "FIEMAP_EXTENT_UNWRITTEN"},
+	{Val: 0x1000, Name: "FIEMAP_EXTENT_MERGED"},
+	{Val: 0x2000, Name: "FIEMAP_EXTENT_SHARED"},
+}
+
+// loopFlags are struct loop_info(64)'s lo_flags (linux/loop.h).
+var loopFlags = format.FlagSet{
+	{Val: 0x1, Name: "LO_FLAGS_READ_ONLY"},
+	{Val: 0x2, Name: "LO_FLAGS_USE_AOPS"},
+	{Val: 0x4, Name: "LO_FLAGS_AUTOCLEAR"},
+	{Val: 0x8, Name: "LO_FLAGS_PARTSCAN"},
+	{Val: 0x10, Name: "LO_FLAGS_DIRECT_IO"},
+}
+
+// loopCryptTypes are lo_encrypt_type's values.
+var loopCryptTypes = format.ValueSet{
+	{Val: 0, Name: "LO_CRYPT_NONE"},
+	{Val: 1, Name: "LO_CRYPT_XOR"},
+	{Val: 2, Name: "LO_CRYPT_DES"},
+	{Val: 3, Name: "LO_CRYPT_FISH2"},
+	{Val: 4, Name: "LO_CRYPT_BLOW"},
+	{Val: 5, Name: "LO_CRYPT_CAST128"},
+	{Val: 6, Name: "LO_CRYPT_IDEA"},
+	{Val: 9, Name: "LO_CRYPT_DUMMY"},
+	{Val: 10, Name: "LO_CRYPT_SKIPJACK"},
+	{Val: 18, Name: "LO_CRYPT_CRYPTOAPI"},
+}
+
 // From xlat/iov.txt.
 
 // rwfFlags are preadv2/pwritev2's RWF_* flags.
