@@ -62,12 +62,15 @@ int main(void)
 	int in1 = syscall(SYS_inotify_init1, 0);
 	syscall(SYS_inotify_init1, 1);
 	int in2 = syscall(SYS_inotify_init);
-	int w = syscall(SYS_inotify_add_watch, in, "/", IN_ALL_EVENTS | IN_ONLYDIR);
+	/* The working directory (the test's own): a oneshot watch on "/"
+	 * went away whenever another process touched "/" before the
+	 * rm_watch below. */
+	int w = syscall(SYS_inotify_add_watch, in, ".", IN_ALL_EVENTS | IN_ONLYDIR);
 	syscall(SYS_inotify_add_watch, in, "/nonexistent", IN_MODIFY);
 	syscall(SYS_inotify_add_watch, in, "/", 0);
 	syscall(SYS_inotify_add_watch, in, "/", 0x00100000 | IN_ACCESS);
 	syscall(SYS_inotify_add_watch, in, "/", 0x00100000);
-	syscall(SYS_inotify_add_watch, in, "/", IN_DONT_FOLLOW | IN_EXCL_UNLINK | IN_MASK_ADD | IN_ONESHOT | IN_CREATE);
+	syscall(SYS_inotify_add_watch, in, ".", IN_DONT_FOLLOW | IN_EXCL_UNLINK | IN_MASK_ADD | IN_ONESHOT | IN_CREATE);
 	syscall(SYS_inotify_add_watch, in, (void *)1, IN_MODIFY);
 	syscall(SYS_inotify_add_watch, 999, "/", IN_MODIFY);
 	syscall(SYS_inotify_rm_watch, in, w);
