@@ -303,7 +303,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-e", "trace=%bogus", "true"}, "gotrace: invalid system call '%bogus'\n"},
 		{[]string{"-e", "signal=FOO", "true"}, "gotrace: invalid signal 'FOO'\n"},
 		{[]string{"-e", "status=bar", "true"}, "gotrace: invalid status 'bar'\n"},
-		{[]string{"-X", "fancy", "true"}, "gotrace: invalid -X argument: 'fancy'\n"},
+		{[]string{"-X", "fancy", "true"}, "gotrace: invalid -X argument: 'fancy'\nTry 'gotrace -h' for more information.\n"},
 		{[]string{"/nonexistent/cmd"}, "gotrace: Can't stat '/nonexistent/cmd': No such file or directory\n"},
 		{[]string{"no-such-command-gotrace"}, "gotrace: Can't stat 'no-such-command-gotrace': No such file or directory\n"},
 		{[]string{"-o", "/nonexistent/dir/out", "true"}, "gotrace: Can't fopen '/nonexistent/dir/out': No such file or directory\n"},
