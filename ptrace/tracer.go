@@ -214,6 +214,10 @@ type thread struct {
 
 var debug = os.Getenv("GOTRACE_DEBUG") != ""
 
+// SetDebug turns on the engine's debug output (-d): every raw wait status
+// the loop classifies, on stderr.
+func SetDebug() { debug = true }
+
 // Tracer runs one tracing session. Create it with New, then call Run.
 type Tracer struct {
 	opts     Options

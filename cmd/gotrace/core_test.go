@@ -383,6 +383,17 @@ func TestLongFormsMatchStrace(t *testing.T) {
 	}
 }
 
+// TestDebugOption: -d adds the engine's debug lines on stderr and leaves
+// the trace as it is.
+func TestDebugOption(t *testing.T) {
+	dir := t.TempDir()
+	plain := runTracerIn(t, dir, gotraceBin, []string{"-e", "trace=exit_group", "true"}, "")
+	dbg := runTracerIn(t, dir, gotraceBin, []string{"-d", "-e", "trace=exit_group", "true"}, "")
+	assert.Equal(t, plain.trace, dbg.trace)
+	assert.Regexp(t, `(?m)^DEBUG tid=\d+ status=0x[0-9a-f]+ `, dbg.stderr)
+	assert.NotContains(t, plain.stderr, "DEBUG")
+}
+
 // TestCrossChecksMatchStrace: the option combinations strace refuses
 // (with its hint) or warns about (and goes on), and -t with -r, give the
 // same output, in the same order, as strace's.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gotrace/gotrace/format"
+	"github.com/gotrace/gotrace/ptrace"
 	"github.com/gotrace/gotrace/syscalls"
 	"github.com/spf13/pflag"
 )
@@ -112,6 +113,7 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		detachOn  = fs.StringP("detach-on", "b", "", "detach from a tracee when it reaches SYSCALL (execve only)")
 		ips       = fs.BoolP("instruction-pointer", "i", false, "print the instruction pointer at the time of the syscall")
 		stack     = fs.BoolP("stack-traces", "k", false, "print the stack of each syscall (and signal) after its line")
+		debugOut  = fs.BoolP("debug", "d", false, "print gotrace's debug output (every raw wait status) on stderr")
 		strSize   = fs.IntP("string-limit", "s", 32, "show at most STRSIZE bytes of strings")
 		column    = fs.IntP("columns", "a", 40, "align return values at COLUMN")
 		verbose   = fs.BoolP("no-abbrev", "v", false, "print structures unabbreviated")
@@ -167,6 +169,9 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		if o.v.bad != "" {
 			return nil, false, &usageError{msg: "invalid --" + longNameFor(args, o.v.bad, o.names) + " argument: '" + o.v.bad + "'", hint: true}
 		}
+	}
+	if *debugOut {
+		ptrace.SetDebug()
 	}
 	if *intr != "" {
 		switch *intr {
