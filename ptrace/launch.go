@@ -119,6 +119,25 @@ func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, err
 		return 0, err
 	}
 	kill := func() { _ = unix.Kill(pid, unix.SIGKILL) }
+	if err := t.adopt(pid, p[1]); err != nil {
+		kill()
+		return 0, err
+	}
+	return pid, nil
+}
+
+// Adopt takes over a process that waits, blocked reading a pipe, to exec
+// the command (-D: gotrace's original process, of which this tracer is a
+// grandchild; see ExecTraced): it is seized like the launch stub, hidden
+// until its execve, and let go by a byte on the pipe's write end w. It
+// must be called from setup (see Run).
+func (t *Tracer) Adopt(pid, w int) error {
+	return t.adopt(pid, w)
+}
+
+// adopt seizes a process waiting on a pipe to exec the command (the
+// launch stub, or -D's original process) and releases it.
+func (t *Tracer) adopt(pid, w int) error {
 	// Seize and interrupt like any attach; the stub is blocked reading
 	// the pipe, and the interrupted read restarts by itself.
 	opts := t.options()
@@ -130,22 +149,62 @@ func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, err
 		opts |= unix.PTRACE_O_TRACESECCOMP | unix.PTRACE_O_EXITKILL
 	}
 	if err := ptrace(unix.PTRACE_SEIZE, pid, 0, uintptr(opts)); err != nil {
-		kill()
-		return 0, &Error{Op: "PTRACE_SEIZE", Pid: pid, Err: err}
+		return &Error{Op: "PTRACE_SEIZE", Pid: pid, Err: err}
 	}
 	if err := ptrace(unix.PTRACE_INTERRUPT, pid, 0, 0); err != nil {
-		kill()
-		return 0, &Error{Op: "PTRACE_INTERRUPT", Pid: pid, Err: err}
+		return &Error{Op: "PTRACE_INTERRUPT", Pid: pid, Err: err}
 	}
 	th := t.add(pid)
 	th.hidden = true
 	th.stubRun = true
 	th.filtered = t.filtering
 	t.launched, t.someHidden = pid, true
-	if _, err := unix.Write(p[1], []byte{1}); err != nil {
-		return pid, err
+	if _, err := unix.Write(w, []byte{1}); err != nil {
+		return err
 	}
-	return pid, nil
+	return nil
+}
+
+// ExecTraced is -D's side of the launch, in gotrace's original process: it
+// starts the tracer (start, which gets the write end of a pipe and must
+// arrange for a grandchild to Adopt this process), waits until the tracer
+// has seized it, and execs the command, as the launch stub does; so the
+// command keeps the pid its parent started. It returns only on failure.
+// It must run on the process's main thread (tid == pid: the tracer seizes
+// that thread): cmd/gotrace locks its main goroutine to it from init.
+func ExecTraced(start func(w *os.File) error, path string, argv, env []string, creds *Creds) error {
+	runtime.LockOSThread()
+	if unix.Gettid() != unix.Getpid() {
+		return fmt.Errorf("-D: not on the main thread")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	if err := start(w); err != nil {
+		return err
+	}
+	w.Close()
+	var b [1]byte
+	n := 0
+	for {
+		if n, err = unix.Read(int(r.Fd()), b[:]); err != unix.EINTR {
+			break
+		}
+	}
+	r.Close()
+	if n != 1 {
+		return fmt.Errorf("the tracer did not attach")
+	}
+	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), stubMark)
+	if creds != nil {
+		os.Setenv(credsEnv, creds.spec())
+		if err := stubCreds(); err != nil {
+			return err
+		}
+	}
+	err = unix.Exec(path, argv, env)
+	return fmt.Errorf("exec: %s", capitalize(err.Error()))
 }
 
 // Launched returns the pid started by Launch, or 0.

@@ -634,3 +634,41 @@ func TestExecFailure(t *testing.T) {
 	assert.Equal(t, strings.ReplaceAll(want.stderr, stracePath, "gotrace"), got.stderr)
 	compareTraces(t, normalize(got.trace), normalize(want.trace))
 }
+
+// TestDaemonize: with -D the command keeps the pid gotrace was started
+// with, as the child of the process that started it (the tracer runs as a
+// grandchild), its exit status passes through, and the trace (written by
+// the tracer, which may finish after the command) is strace -D's.
+func TestDaemonize(t *testing.T) {
+	requireTool(t, stracePath)
+	bin := tracee(t, "core_basic")
+	run := func(tool string, flags ...string) (string, int, *exec.Cmd) {
+		out := filepath.Join(t.TempDir(), "trace")
+		cmd := exec.Command(tool, append(append(flags, "-o", out), bin)...)
+		cmd.Dir = t.TempDir()
+		cmd.Run()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			b, _ := os.ReadFile(out)
+			if regexp.MustCompile(`\+\+\+ exited with \d+ \+\+\+\n$`).Match(b) {
+				return string(b), cmd.ProcessState.ExitCode(), cmd
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s -D: the trace did not end:\n%s", tool, b)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	for _, flags := range [][]string{{"-D"}, {"-DD"}, {"--daemonize=session"}} {
+		want, wantCode, _ := run(stracePath, flags...)
+		got, gotCode, _ := run(gotraceBin, flags...)
+		assert.Equal(t, wantCode, gotCode, "%q: exit status", flags)
+		compareTraces(t, normalize(got), normalize(want))
+	}
+	// The command is the process the test started, a child of the test.
+	var so bytes.Buffer
+	cmd := exec.Command(gotraceBin, "-D", "-o", os.DevNull, "sh", "-c", "echo $$ $PPID")
+	cmd.Stdout = &so
+	require.NoError(t, cmd.Run())
+	assert.Equal(t, fmt.Sprintf("%d %d\n", cmd.Process.Pid, os.Getpid()), so.String())
+}

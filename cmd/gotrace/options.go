@@ -52,6 +52,7 @@ type config struct {
 	user       string    // -u: run the command as this user
 	intr       int       // -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: the default
 	detachExec bool      // -b execve: detach a tracee at its execve
+	daemon     int       // -D: 1 grandchild, 2 its own process group, 3 its own session
 	ips        bool      // -i: print instruction pointers
 	stack      bool      // -k: print each call's stack
 	cmd        []string
@@ -100,6 +101,8 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 	shortFlag(fs, stampsT, "t")
 	shortFlag(fs, xShort, "x")
 	shortFlag(fs, quietQ, "q")
+	daemon := &daemonValue{}
+	fs.VarPF(daemon, "daemonize", "D", "run the tracer as a grandchild (-DD: in its own process group, -DDD: session); grandchild, pgroup, session").NoOptDefVal = noArg
 	fs.VarPF(stamps, "absolute-timestamps", "", "timestamps: -t seconds, -tt microseconds, -ttt Unix time; [[format:]none|time|unix][,[precision:]s|ms|us|ns]").NoOptDefVal = noArg
 	fs.VarPF(stamps, "timestamps", "", "same as --absolute-timestamps").NoOptDefVal = noArg
 	fs.VarPF(relative, "relative-timestamps", "r", "print the time since the previous line, with a precision of s, ms, us or ns").NoOptDefVal = noArg
@@ -169,6 +172,16 @@ func parseArgs(args []string, stdout io.Writer) (cfg *config, done bool, err err
 		if o.v.bad != "" {
 			return nil, false, &usageError{msg: "invalid --" + longNameFor(args, o.v.bad, o.names) + " argument: '" + o.v.bad + "'", hint: true}
 		}
+	}
+	if daemon.bad != "" {
+		return nil, false, &usageError{msg: "invalid --daemonize argument: '" + daemon.bad + "'", hint: true}
+	}
+	if daemon.level > 3 {
+		return nil, false, &usageError{msg: fmt.Sprintf("Too many -D's (%d), maximum supported -D count is 3", daemon.level), hint: true}
+	}
+	cfg.daemon = daemon.level
+	if cfg.daemon > 0 && len(cfg.cmd) == 0 {
+		return nil, false, &usageError{msg: "PROG [ARGS] must be specified with -D/--daemonize", hint: true}
 	}
 	if *debugOut {
 		ptrace.SetDebug()

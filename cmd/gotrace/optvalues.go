@@ -195,3 +195,30 @@ func (v *quietValue) Set(s string) error {
 	v.sets = append(v.sets, s)
 	return nil
 }
+
+// daemonValue is -D / --daemonize[=grandchild|pgroup|pgrp|session]: -D
+// counts (1 grandchild, 2 process group, 3 session), the long form names
+// the level.
+type daemonValue struct {
+	optValue
+	level int
+}
+
+func (v *daemonValue) String() string { return "" }
+func (v *daemonValue) Type() string   { return "count" }
+
+func (v *daemonValue) Set(s string) error {
+	switch s {
+	case noArg:
+		v.level++
+	case "grandchild":
+		v.level = 1
+	case "pgroup", "pgrp":
+		v.level = 2
+	case "session":
+		v.level = 3
+	default:
+		v.fail(s)
+	}
+	return nil
+}

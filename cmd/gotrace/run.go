@@ -63,6 +63,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	adopt := 0
+	if cfg.daemon > 0 {
+		switch os.Getenv(daemonStage) {
+		case "1":
+			return daemonStage1(cfg.daemon)
+		case "2":
+			adopt = daemonTarget()
+		default:
+			// The original process: it becomes the command.
+			return daemonize(cfg, path, commandEnv(os.Environ(), cfg.env), creds, stderr)
+		}
+	}
 
 	var out io.Writer = stderr
 	toMsgs := true
@@ -115,6 +127,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if cfg.outFile != "" && len(cfg.pids) == 0 {
 			intr = 3
 		}
+		if cfg.daemon > 0 {
+			intr = 4 // strace's default with -D
+		}
 	}
 	blockAll := intr >= 3
 	if intr == 4 {
@@ -135,7 +150,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	attached := 0
 	err = tr.Run(s, func() error {
-		if path != "" {
+		if adopt != 0 {
+			// -D: the original process waits on the pipe to exec
+			// the command itself.
+			if err := tr.Adopt(adopt, daemonFd); err != nil {
+				return err
+			}
+			unix.Close(daemonFd)
+			s.launched = adopt
+			s.thread(adopt)
+			if cfg.quiet == 0 {
+				s.message("Process " + strconv.Itoa(adopt) + " attached")
+			}
+			attached++
+		} else if path != "" {
 			pid, err := tr.Launch(path, cfg.cmd, commandEnv(os.Environ(), cfg.env), creds)
 			if err != nil {
 				return err
