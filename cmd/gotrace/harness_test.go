@@ -298,6 +298,9 @@ var (
 	reNlCookie = regexp.MustCompile(`\b((?:idiag|udiag|ndiag)_cookie)=\[\d+, \d+\]`)
 	reNlMib    = regexp.MustCompile(`\[(?:\d+ /\* )?(?:IPSTATS|ICMP6)_MIB_[A-Z0-9_?]+(?: \*/)?\]=\d+`)
 	reNlReach  = regexp.MustCompile(`\b(reachable_time)=\d+`)
+	// reNlPeer is UNIX_DIAG_PEER's value, the peer's inode: named, or
+	// (-X raw) type 2 of 4 bytes in a unix_diag_msg's attributes.
+	reNlPeer = regexp.MustCompile(`(\{nla_len=8, nla_type=(?:UNIX_DIAG_PEER|0x2 /\* UNIX_DIAG_PEER \*/|0x2)\}, )\d+\]`)
 )
 
 func netlinkCounters(l string) string {
@@ -314,6 +317,9 @@ func netlinkCounters(l string) string {
 		return m[:strings.LastIndexByte(m, '=')+1] + "N"
 	})
 	l = reNlReach.ReplaceAllString(l, "$1=N")
+	if strings.Contains(l, "udiag_family=") {
+		l = reNlPeer.ReplaceAllString(l, "${1}N]")
+	}
 	return reNlCookie.ReplaceAllString(l, "$1=[N, N]")
 }
 
