@@ -635,3 +635,22 @@ func TestNormalizeRouteCacheinfo(t *testing.T) {
 		t.Errorf("rta_used lost in %s", a)
 	}
 }
+
+// TestNormalizeUnixDiagPeer: UNIX_DIAG_PEER's inode normalizes in the
+// three -X forms of a unix_diag_msg's attributes, and nothing else does.
+func TestNormalizeUnixDiagPeer(t *testing.T) {
+	for _, typ := range []string{"UNIX_DIAG_PEER", "0x2 /* UNIX_DIAG_PEER */", "0x2"} {
+		mk := func(peer string) string {
+			return `recvfrom(3, [{nlmsg_len=108}, {udiag_family=AF_UNIX, udiag_ino=1}, [[{nla_len=8, nla_type=` + typ + `}, ` + peer + `], [{nla_len=8, nla_type=UNIX_DIAG_UID}, 1000]]], 32768, 0, NULL, NULL) = 108`
+		}
+		a, b := netlinkCounters(mk("3124185")), netlinkCounters(mk("3126404"))
+		if a != b || !strings.Contains(a, "UNIX_DIAG_UID}, 1000]") {
+			t.Errorf("netlinkCounters:\n %s\n %s", a, b)
+		}
+	}
+	// Outside a unix_diag_msg, attribute 2 keeps its value.
+	l := `recvmsg(3, [{nlmsg_len=36}, {ifi_family=AF_UNSPEC}, [{nla_len=8, nla_type=0x2}, 5]], 0) = 36`
+	if got := netlinkCounters(l); got != l {
+		t.Errorf("netlinkCounters changed %s", got)
+	}
+}
