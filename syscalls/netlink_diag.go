@@ -10,7 +10,7 @@ import (
 // NETLINK_SOCK_DIAG payloads: AF_INET/AF_INET6 requests (struct
 // inet_diag_req_v2) and replies (struct inet_diag_msg), AF_UNIX's (struct
 // unix_diag_req, unix_diag_msg) and AF_NETLINK's (struct
-// netlink_diag_req, netlink_diag_msg), the replies with their attributes.
+// netlink_diag_req, netlink_diag_msg) and AF_PACKET's, the replies with their attributes.
 // Other families' payloads print as {family, data}.
 
 const (
@@ -44,6 +44,10 @@ func (d *Decoder) sockDiagPayload(m *nlMem, h []byte, off, n uint64) bool {
 		d.netlinkDiagReq(m, off, n)
 	case family == unix.AF_NETLINK:
 		d.netlinkDiagMsg(m, off, n)
+	case family == unix.AF_PACKET && request:
+		d.packetDiagReq(m, off, n)
+	case family == unix.AF_PACKET:
+		d.packetDiagMsg(m, off, n)
 	default:
 		d.S("{family=")
 		d.Value(addrFamilies, uint64(family), "AF_???")

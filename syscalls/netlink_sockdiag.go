@@ -258,3 +258,98 @@ func hexWidth16(v uint64) string {
 	}
 	return "0x" + h
 }
+
+// AF_PACKET (linux/packet_diag.h).
+const (
+	sizeofPacketDiagReq    = 20
+	sizeofPacketDiagMsg    = 16
+	sizeofPacketDiagMclist = 44
+)
+
+// packetDiagReq appends a struct packet_diag_req.
+func (d *Decoder) packetDiagReq(m *nlMem, off, n uint64) {
+	b := d.diagHead(m, "sdiag_family", off, n, sizeofPacketDiagReq)
+	if b == nil {
+		return
+	}
+	d.S("sdiag_protocol=")
+	d.Hex(uint64(b[1]))
+	d.diagU32("pdiag_ino", b[4:])
+	d.S(", pdiag_show=")
+	d.Flags(packetDiagShow, uint64(binary.LittleEndian.Uint32(b[8:])), "PACKET_SHOW_???")
+	d.diagCookie("pdiag_cookie", b[12:])
+	d.S("}")
+}
+
+// packetDiagMsg appends a struct packet_diag_msg and its attributes.
+func (d *Decoder) packetDiagMsg(m *nlMem, off, n uint64) {
+	b := d.diagHead(m, "pdiag_family", off, n, sizeofPacketDiagMsg)
+	if b == nil {
+		return
+	}
+	d.S("pdiag_type=")
+	d.Value(sockTypes, uint64(b[1]), "SOCK_???")
+	d.S(", pdiag_num=")
+	d.Value(ethernetProtocols, uint64(binary.LittleEndian.Uint16(b[2:])), "ETH_P_???")
+	d.diagU32("pdiag_ino", b[4:])
+	d.diagCookie("pdiag_cookie", b[8:])
+	d.S("}")
+	d.rtnlAttrsAfter(m, off, n, sizeofPacketDiagMsg, packetDiagAttrSpec)
+}
+
+var packetDiagAttrSpec = &nlaSpec{names: packetDiagAttrs, dflt: "PACKET_DIAG_???",
+	dec: func(d *Decoder, m *nlMem, typ uint16, off, n uint64) bool {
+		le := binary.LittleEndian
+		switch typ {
+		case 0: // PACKET_DIAG_INFO: struct packet_diag_info
+			b, fits, ok := d.nlStruct(m, off, n, 24)
+			if ok {
+				d.S("{pdi_index=")
+				d.ifindex(le.Uint32(b))
+				d.S(", pdi_version=")
+				d.Value(afPacketVersions, uint64(le.Uint32(b[4:])), "TPACKET_???")
+				d.diagU32("pdi_reserve", b[8:])
+				d.diagU32("pdi_copy_thresh", b[12:])
+				d.diagU32("pdi_tstamp", b[16:])
+				d.S(", pdi_flags=")
+				d.Flags(packetDiagInfoFlags, uint64(le.Uint32(b[20:])), "PDI_???")
+				d.S("}")
+			}
+			return fits
+		case 1: // PACKET_DIAG_MCLIST: struct packet_diag_mclist array
+			return d.nlArray(m, off, n, sizeofPacketDiagMclist, func(b []byte) {
+				alen := le.Uint16(b[10:])
+				d.S("{pdmc_index=")
+				d.ifindex(le.Uint32(b))
+				d.diagU32("pdmc_count", b[4:])
+				d.S(", pdmc_type=")
+				d.Uint(uint64(le.Uint16(b[8:])))
+				d.S(", pdmc_alen=")
+				d.Uint(uint64(alen))
+				d.S(", pdmc_addr=")
+				d.hexBytes(b[12 : 12+min(int(alen), 32)])
+				d.S("}")
+			})
+		case 2, 3: // PACKET_DIAG_RX_RING, TX_RING: struct packet_diag_ring
+			b, fits, ok := d.nlStruct(m, off, n, 28)
+			if ok {
+				d.nlFields(b, 4, "pdr_block_size", "pdr_block_nr", "pdr_frame_size",
+					"pdr_frame_nr", "pdr_retire_tmo", "pdr_sizeof_priv", "pdr_features")
+			}
+			return fits
+		case 4: // PACKET_DIAG_FANOUT
+			return d.nlaUint(m, off, n, 4)
+		case 5: // PACKET_DIAG_UID
+			return d.nlaUID(m, off, n)
+		case 6: // PACKET_DIAG_MEMINFO
+			return d.nlaMeminfo(m, off, n)
+		case 7: // PACKET_DIAG_FILTER: sock_filter instructions, their
+			// address unless -v (whose decoding gotrace lacks: bytes).
+			if cnt := n / 8; cnt == 0 || cnt > 0xffff || d.Opts.Verbose {
+				return false
+			}
+			d.Addr(m.base + off)
+			return true
+		}
+		return false
+	}}

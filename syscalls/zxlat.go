@@ -2515,6 +2515,44 @@ var netlinkStates = format.ValueSet{
 	{Val: 7, Name: "TCP_CLOSE"},
 }
 
+// packetDiagAttrs names PACKET_DIAG_* attributes (linux/packet_diag.h).
+var packetDiagAttrs = format.ValueSet{
+	{Val: 0, Name: "PACKET_DIAG_INFO"},
+	{Val: 1, Name: "PACKET_DIAG_MCLIST"},
+	{Val: 2, Name: "PACKET_DIAG_RX_RING"},
+	{Val: 3, Name: "PACKET_DIAG_TX_RING"},
+	{Val: 4, Name: "PACKET_DIAG_FANOUT"},
+	{Val: 5, Name: "PACKET_DIAG_UID"},
+	{Val: 6, Name: "PACKET_DIAG_MEMINFO"},
+	{Val: 7, Name: "PACKET_DIAG_FILTER"},
+}
+
+// packetDiagShow are packet_diag_req's pdiag_show bits.
+var packetDiagShow = format.FlagSet{
+	{Val: 0x1, Name: "PACKET_SHOW_INFO"},
+	{Val: 0x2, Name: "PACKET_SHOW_MCLIST"},
+	{Val: 0x4, Name: "PACKET_SHOW_RING_CFG"},
+	{Val: 0x8, Name: "PACKET_SHOW_FANOUT"},
+	{Val: 0x10, Name: "PACKET_SHOW_MEMINFO"},
+	{Val: 0x20, Name: "PACKET_SHOW_FILTER"},
+}
+
+// packetDiagInfoFlags are struct packet_diag_info's pdi_flags.
+var packetDiagInfoFlags = format.FlagSet{
+	{Val: 0x1, Name: "PDI_RUNNING"},
+	{Val: 0x2, Name: "PDI_AUXDATA"},
+	{Val: 0x4, Name: "PDI_ORIGDEV"},
+	{Val: 0x8, Name: "PDI_VNETHDR"},
+	{Val: 0x10, Name: "PDI_LOSS"},
+}
+
+// afPacketVersions names TPACKET_V* versions.
+var afPacketVersions = format.ValueSet{
+	{Val: 0, Name: "TPACKET_V1"},
+	{Val: 1, Name: "TPACKET_V2"},
+	{Val: 2, Name: "TPACKET_V3"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

@@ -1,5 +1,5 @@
 /* net_netlink3: NETLINK_SOCK_DIAG requests of AF_UNIX and AF_NETLINK
- * sockets and their replies: an exact unix_diag request for a listening
+ * sockets (and made-up AF_PACKET ones) and their replies: an exact unix_diag request for a listening
  * stream socket with a fixed abstract name and one for an end of a
  * socketpair holding 5 unread bytes (every UDIAG_SHOW_* bit), a
  * netlink_diag dump of NETLINK_USERSOCK sockets, which finds the one this
@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <string.h>
@@ -196,6 +197,46 @@ int main(void)
 	nm->ndiag_state = 5;
 	send_fake(NLMSG_LENGTH(sizeof *nm), NLM_F_MULTI, 3032);
 	send_fake(NLMSG_LENGTH(sizeof *nm - 1), NLM_F_MULTI, 3033);
+
+	/* Made-up packet_diag request and replies (PACKET_DIAG_FILTER aside:
+	 * with -v strace decodes its instructions, gotrace not). */
+	memset(nl, 0, sizeof nl);
+	struct packet_diag_req *pr = NLMSG_DATA(nl);
+	*pr = (struct packet_diag_req){ .sdiag_family = AF_PACKET, .sdiag_protocol = 3,
+		.pdiag_ino = 9, .pdiag_show = 0x7f, .pdiag_cookie = { 1, 2 } };
+	send_fake(NLMSG_SPACE(sizeof *pr), NLM_F_REQUEST | NLM_F_DUMP, 3040);
+	send_fake(NLMSG_LENGTH(sizeof *pr - 1), NLM_F_REQUEST, 3041);
+	memset(nl, 0, sizeof nl);
+	struct packet_diag_msg *pm = NLMSG_DATA(nl);
+	*pm = (struct packet_diag_msg){ .pdiag_family = AF_PACKET, .pdiag_type = SOCK_DGRAM,
+		.pdiag_num = 0x800, .pdiag_ino = 0, .pdiag_cookie = { 5, 6 } };
+	off = NLMSG_SPACE(sizeof *pm);
+	struct packet_diag_info pi = { 1, 2, 3, 4, 5, 0x3f };
+	struct packet_diag_mclist mc[2] = {
+		{ .pdmc_index = 1, .pdmc_count = 2, .pdmc_type = 1, .pdmc_alen = 6,
+		  .pdmc_addr = { 1, 2, 3, 4, 5, 6 } },
+		{ .pdmc_index = 1, .pdmc_count = 1, .pdmc_type = 2, .pdmc_alen = 40 },
+	};
+	struct packet_diag_ring pring = { 4096, 4, 2048, 8, 60, 0, 1 };
+	unsigned int fanout = 0x10002;
+	pi.pdi_version = 7;
+	nla_put(&off, PACKET_DIAG_INFO, &pi, sizeof pi);
+	pi.pdi_version = 2; /* TPACKET_V3 */
+	nla_put(&off, PACKET_DIAG_INFO, &pi, sizeof pi);
+	nla_put(&off, PACKET_DIAG_INFO, &pi, 20);
+	nla_put(&off, PACKET_DIAG_MCLIST, mc, sizeof mc);
+	nla_put(&off, PACKET_DIAG_MCLIST, mc, 10);
+	nla_put(&off, PACKET_DIAG_RX_RING, &pring, sizeof pring);
+	nla_put(&off, PACKET_DIAG_TX_RING, &pring, 8);
+	nla_put(&off, PACKET_DIAG_FANOUT, &fanout, 4);
+	nla_put(&off, PACKET_DIAG_UID, &nouid, 4);
+	nla_put(&off, PACKET_DIAG_MEMINFO, mem, 8);
+	nla_put(&off, 8, &fanout, 4);
+	send_fake(off, NLM_F_MULTI, 3042);
+	pm->pdiag_num = 0x1234;
+	pm->pdiag_type = 0;
+	send_fake(NLMSG_LENGTH(sizeof *pm), NLM_F_MULTI, 3043);
+	send_fake(NLMSG_LENGTH(sizeof *pm - 3), NLM_F_MULTI, 3044);
 
 	close(ufd);
 	close(sv[0]);
