@@ -31,6 +31,10 @@ func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE, unix.RTM_GETROUTE:
 		d.rtmsg(m, family, off, n)
 	default:
+		if isTcMsg(typ) {
+			d.tcmsg(m, off, n)
+			return true
+		}
 		if d.rtnlNeighRuleNetconf(m, typ, family, off, n) {
 			return true
 		}

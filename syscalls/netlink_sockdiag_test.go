@@ -128,3 +128,23 @@ func TestSockDiagPacket(t *testing.T) {
 	assert.Equal(t, `sendto(3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=10, nlmsg_pid=0}, {sdiag_family=AF_PACKET, sdiag_protocol=0, pdiag_ino=0, pdiag_show=PACKET_SHOW_INFO|PACKET_SHOW_FILTER, pdiag_cookie=[0, 0]}], 36, 0, NULL, 0) = 36`,
 		sendtoLine(t, d, 3, a, len(req)))
 }
+
+func TestTcmsg(t *testing.T) {
+	m := newFakeMem()
+	p := append([]byte{0, 0, 0, 0}, u32s(1, 0x10000, ^uint32(0), 2)...)
+	p = append(p, nla(1, []byte("noqueue\x00")...)...)
+	p = append(p, nla(7, cat(nla(1, append(u64s(5), u32s(6)...)...), nla(3, u32s(1, 2)...))...)...)
+	msg := nlmsg(uint32(16+len(p)), unix.RTM_NEWQDISC, 0, 3, 0, p...)
+	a := m.put(0x1000, msg)
+	d := netlinkDecoder(m, unix.NETLINK_ROUTE)
+	n := strconv.Itoa(len(msg))
+	assert.Equal(t, `sendto(3, [{nlmsg_len=`+n+`, nlmsg_type=RTM_NEWQDISC, nlmsg_flags=0, nlmsg_seq=3, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex("lo"), tcm_handle=65536, tcm_parent=4294967295, tcm_info=2}, [[{nla_len=12, nla_type=TCA_KIND}, "noqueue"], [{nla_len=32, nla_type=TCA_STATS2}, [[{nla_len=16, nla_type=TCA_STATS_BASIC}, {bytes=5, packets=6}], [{nla_len=12, nla_type=TCA_STATS_QUEUE}, "\x01\x00\x00\x00\x02\x00\x00\x00"]]]]], `+n+`, 0, NULL, 0) = `+n,
+		sendtoLine(t, d, 3, a, len(msg)))
+	// Every cut by the end of memory decodes without a panic.
+	for cut := 0; cut <= len(msg); cut++ {
+		m := newFakeMem()
+		a := m.put(0x1000, msg[:cut])
+		line := sendtoLine(t, netlinkDecoder(m, unix.NETLINK_ROUTE), 3, a, len(msg))
+		assert.True(t, strings.HasSuffix(line, ") = "+n), line)
+	}
+}

@@ -2553,6 +2553,46 @@ var afPacketVersions = format.ValueSet{
 	{Val: 2, Name: "TPACKET_V3"},
 }
 
+// tcaAttrs names a tcmsg's TCA_* attributes.
+var tcaAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_UNSPEC"},
+	{Val: 1, Name: "TCA_KIND"},
+	{Val: 2, Name: "TCA_OPTIONS"},
+	{Val: 3, Name: "TCA_STATS"},
+	{Val: 4, Name: "TCA_XSTATS"},
+	{Val: 5, Name: "TCA_RATE"},
+	{Val: 6, Name: "TCA_FCNT"},
+	{Val: 7, Name: "TCA_STATS2"},
+	{Val: 8, Name: "TCA_STAB"},
+	{Val: 9, Name: "TCA_PAD"},
+	{Val: 10, Name: "TCA_DUMP_INVISIBLE"},
+	{Val: 11, Name: "TCA_CHAIN"},
+	{Val: 12, Name: "TCA_HW_OFFLOAD"},
+	{Val: 13, Name: "TCA_INGRESS_BLOCK"},
+	{Val: 14, Name: "TCA_EGRESS_BLOCK"},
+	{Val: 15, Name: "TCA_DUMP_FLAGS"},
+}
+
+// tcaStatsAttrs names TCA_STATS2's TCA_STATS_* attributes.
+var tcaStatsAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_STATS_UNSPEC"},
+	{Val: 1, Name: "TCA_STATS_BASIC"},
+	{Val: 2, Name: "TCA_STATS_RATE_EST"},
+	{Val: 3, Name: "TCA_STATS_QUEUE"},
+	{Val: 4, Name: "TCA_STATS_APP"},
+	{Val: 5, Name: "TCA_STATS_RATE_EST64"},
+	{Val: 6, Name: "TCA_STATS_PAD"},
+	{Val: 7, Name: "TCA_STATS_BASIC_HW"},
+	{Val: 8, Name: "TCA_STATS_PKT64"},
+}
+
+// tcaStabAttrs names TCA_STAB's attributes.
+var tcaStabAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_STAB_UNSPEC"},
+	{Val: 1, Name: "TCA_STAB_BASE"},
+	{Val: 2, Name: "TCA_STAB_DATA"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

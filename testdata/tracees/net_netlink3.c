@@ -6,11 +6,16 @@
  * tracee binds to a fixed port id, then made-up replies sent to a port no
  * socket binds (the kernel never reads them) with the attributes the
  * kernel would not send here, sizes that fit no structure, and short
- * structures. Nothing here changes the machine's configuration. */
+ * structures. Then traffic control: an RTM_GETQDISC for lo's root qdisc
+ * (noqueue, whose counters stay 0) and its reply, and a made-up RTM_NEWQDISC with the TCA_* attributes strace
+ * decodes. Nothing here changes the machine's configuration. */
 #define _GNU_SOURCE
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <linux/gen_stats.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <string.h>
@@ -237,6 +242,75 @@ int main(void)
 	pm->pdiag_type = 0;
 	send_fake(NLMSG_LENGTH(sizeof *pm), NLM_F_MULTI, 3043);
 	send_fake(NLMSG_LENGTH(sizeof *pm - 3), NLM_F_MULTI, 3044);
+
+	/* Traffic control on a NETLINK_ROUTE socket. */
+	int rfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	struct sockaddr_nl rl = { .nl_family = AF_NETLINK, .nl_pid = 296432 };
+	bind(rfd, (struct sockaddr *)&rl, sizeof rl);
+	struct {
+		struct nlmsghdr h;
+		struct tcmsg t;
+	} qreq = {
+		{ sizeof qreq, RTM_GETQDISC, NLM_F_REQUEST | NLM_F_ECHO, 3050, 0 },
+		{ .tcm_family = AF_UNSPEC, .tcm_ifindex = 1, .tcm_parent = TC_H_ROOT },
+	};
+	int saved = fd;
+	fd = rfd;
+	sendto(fd, &qreq, sizeof qreq, 0, (struct sockaddr *)&kernel, sizeof kernel);
+	recv_all();
+	memset(nl, 0, sizeof nl);
+	struct tcmsg *tm = NLMSG_DATA(nl);
+	*tm = (struct tcmsg){ .tcm_family = AF_UNSPEC, .tcm_ifindex = 1,
+		.tcm_handle = 0x10000, .tcm_parent = 0xffffffff, .tcm_info = 2 };
+	off = NLMSG_SPACE(sizeof *tm);
+	struct tc_stats ts = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	struct tc_estimator te = { -2, 9 };
+	struct gnet_stats_basic gb = { 100, 7 };
+	struct gnet_stats_rate_est gr = { 10, 11 };
+	struct gnet_stats_queue gq = { 1, 2, 3, 4, 5 };
+	struct gnet_stats_rate_est64 gr64 = { 12, 13 };
+	struct tc_sizespec sz = { 1, 2, -3, -4, 5, 6, 7, 8 };
+	unsigned short stab[3] = { 1, 2, 3 };
+	unsigned long long pkt64 = 99;
+	unsigned char opts[4] = { 1, 2, 3, 4 };
+	nla_put(&off, TCA_KIND, "pfifo", 6);
+	nla_put(&off, TCA_OPTIONS, opts, 4);
+	nla_put(&off, TCA_STATS, &ts, 36);
+	nla_put(&off, TCA_STATS, &ts, 20);
+	nla_put(&off, TCA_RATE, &te, sizeof te);
+	nla_put(&off, TCA_FCNT, &uid, 4);
+	nla_put(&off, TCA_CHAIN, &fanout, 4);
+	nla_put(&off, TCA_HW_OFFLOAD, &shut, 1);
+	nla_put(&off, TCA_INGRESS_BLOCK, &fanout, 4);
+	nla_put(&off, 15 /* TCA_DUMP_FLAGS */, &fanout, 4);
+	nla_put(&off, 20, &fanout, 4);
+	size_t nest = off;
+	nla_put(&off, TCA_STATS2, "", 0);
+	nla_put(&off, TCA_STATS_BASIC, &gb, 12);
+	nla_put(&off, TCA_STATS_RATE_EST, &gr, sizeof gr);
+	nla_put(&off, TCA_STATS_QUEUE, &gq, sizeof gq);
+	nla_put(&off, TCA_STATS_APP, opts, 4);
+	nla_put(&off, TCA_STATS_RATE_EST64, &gr64, sizeof gr64);
+	nla_put(&off, 7 /* TCA_STATS_BASIC_HW */, &gb, 12);
+	nla_put(&off, 8 /* TCA_STATS_PKT64 */, &pkt64, 8);
+	nla_put(&off, TCA_STATS_QUEUE, &gq, 8);
+	((struct nlattr *)(nl + nest))->nla_len = off - nest;
+	nest = off;
+	nla_put(&off, TCA_STAB, "", 0);
+	nla_put(&off, TCA_STAB_BASE, &sz, sizeof sz);
+	nla_put(&off, TCA_STAB_DATA, stab, sizeof stab);
+	((struct nlattr *)(nl + nest))->nla_len = off - nest;
+	struct nlmsghdr *qh = (struct nlmsghdr *)nl;
+	qh->nlmsg_len = off;
+	qh->nlmsg_type = RTM_NEWQDISC;
+	qh->nlmsg_flags = NLM_F_REQUEST;
+	qh->nlmsg_seq = 3051;
+	sendto(fd, nl, off, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	qh->nlmsg_type = RTM_GETTFILTER;
+	qh->nlmsg_len = NLMSG_LENGTH(sizeof *tm - 1);
+	sendto(fd, nl, qh->nlmsg_len, MSG_DONTWAIT, (struct sockaddr *)&nobody, sizeof nobody);
+	fd = saved;
+	close(rfd);
 
 	close(ufd);
 	close(sv[0]);
