@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -30,12 +31,19 @@ static int fd;
 static struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 static struct sockaddr_nl nobody = { .nl_family = AF_NETLINK, .nl_pid = 296433 };
 
+/* use_msg makes recv_all read with recvmsg. */
+static int use_msg;
+
 /* recv_all reads replies until NLMSG_DONE, an error message or a reply
  * that is not a dump part. */
 static void recv_all(void)
 {
 	for (;;) {
-		ssize_t n = recv(fd, buf, sizeof buf, 0);
+		struct iovec iov = { buf, sizeof buf };
+		struct sockaddr_nl from;
+		struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof from,
+				     .msg_iov = &iov, .msg_iovlen = 1 };
+		ssize_t n = use_msg ? recvmsg(fd, &mh, 0) : recv(fd, buf, sizeof buf, 0);
 		if (n <= 0)
 			return;
 		struct nlmsghdr *h = (struct nlmsghdr *)buf;
@@ -51,7 +59,9 @@ static void recv_all(void)
 	}
 }
 
-/* unix_exact asks for the unix socket of inode ino. */
+/* unix_exact asks for the unix socket of inode ino with sendmsg and
+ * recvmsg, whose structures -e verbose=none prints as addresses (the
+ * inode would show in a string). */
 static void unix_exact(unsigned int ino, unsigned int seq)
 {
 	struct {
@@ -65,8 +75,13 @@ static void unix_exact(unsigned int ino, unsigned int seq)
 				UDIAG_SHOW_UID,
 		  .udiag_cookie = { ~0U, ~0U } },
 	};
-	sendto(fd, &req, sizeof req, 0, (struct sockaddr *)&kernel, sizeof kernel);
+	struct iovec iov = { &req, sizeof req };
+	struct msghdr mh = { .msg_name = &kernel, .msg_namelen = sizeof kernel,
+			     .msg_iov = &iov, .msg_iovlen = 1 };
+	sendmsg(fd, &mh, 0);
+	use_msg = 1;
 	recv_all();
+	use_msg = 0;
 }
 
 /* nla_put appends an attribute of len bytes at *off in nl. */
