@@ -8,8 +8,10 @@ import (
 )
 
 // NETLINK_SOCK_DIAG payloads: AF_INET/AF_INET6 requests (struct
-// inet_diag_req_v2) and replies (struct inet_diag_msg) with their
-// attributes. Other families' payloads print as {family, data}.
+// inet_diag_req_v2) and replies (struct inet_diag_msg), AF_UNIX's (struct
+// unix_diag_req, unix_diag_msg) and AF_NETLINK's (struct
+// netlink_diag_req, netlink_diag_msg) and AF_PACKET's, the replies with their attributes.
+// Other families' payloads print as {family, data}.
 
 const (
 	sizeofInetDiagReqV2 = 56
@@ -34,6 +36,18 @@ func (d *Decoder) sockDiagPayload(m *nlMem, h []byte, off, n uint64) bool {
 		d.inetDiagReq(m, family, off, n)
 	case family == unix.AF_INET || family == unix.AF_INET6:
 		d.inetDiagMsg(m, family, off, n)
+	case family == unix.AF_UNIX && request:
+		d.unixDiagReq(m, off, n)
+	case family == unix.AF_UNIX:
+		d.unixDiagMsg(m, off, n)
+	case family == unix.AF_NETLINK && request:
+		d.netlinkDiagReq(m, off, n)
+	case family == unix.AF_NETLINK:
+		d.netlinkDiagMsg(m, off, n)
+	case family == unix.AF_PACKET && request:
+		d.packetDiagReq(m, off, n)
+	case family == unix.AF_PACKET:
+		d.packetDiagMsg(m, off, n)
 	default:
 		d.S("{family=")
 		d.Value(addrFamilies, uint64(family), "AF_???")
@@ -178,6 +192,8 @@ var inetDiagAttrSpec = &nlaSpec{names: inetDiagAttrs, dflt: "INET_DIAG_???",
 				d.nlFields(b, 4, "idiag_rmem", "idiag_wmem", "idiag_fmem", "idiag_tmem")
 			}
 			return fits
+		case 7: // INET_DIAG_SKMEMINFO
+			return d.nlaMeminfo(m, off, n)
 		case 4: // INET_DIAG_CONG
 			d.nlCStr(m, off, n)
 			return true

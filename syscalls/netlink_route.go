@@ -31,6 +31,10 @@ func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
 	case unix.RTM_NEWROUTE, unix.RTM_DELROUTE, unix.RTM_GETROUTE:
 		d.rtmsg(m, family, off, n)
 	default:
+		if isTcMsg(typ) {
+			d.tcmsg(m, off, n)
+			return true
+		}
 		if d.rtnlNeighRuleNetconf(m, typ, family, off, n) {
 			return true
 		}
@@ -422,6 +426,11 @@ var iflaInet6Spec = &nlaSpec{names: iflaInet6Attrs, dflt: "IFLA_INET6_???",
 // after the last one shown first: an unreadable one ends the array with
 // where memory ends, not "...".
 func (d *Decoder) nlIndexedArray(m *nlMem, off, n uint64, size int, vs format.ValueSet, dflt string) bool {
+	return d.nlIndexedArrayOf(m, off, n, size, true, vs, dflt)
+}
+
+// nlIndexedArrayOf is nlIndexedArray with 4-byte values signed or not.
+func (d *Decoder) nlIndexedArrayOf(m *nlMem, off, n uint64, size int, signed bool, vs format.ValueSet, dflt string) bool {
 	sz := uint64(size)
 	cnt := n / sz
 	if cnt == 0 {
@@ -455,8 +464,10 @@ func (d *Decoder) nlIndexedArray(m *nlMem, off, n uint64, size int, vs format.Va
 		d.S("[")
 		d.ValueDec(vs, i, dflt)
 		d.S("]=")
-		if size == 4 {
+		if size == 4 && signed {
 			d.Int(int64(int32(binary.LittleEndian.Uint32(b))))
+		} else if size == 4 {
+			d.Uint(uint64(binary.LittleEndian.Uint32(b)))
 		} else {
 			d.Uint(binary.LittleEndian.Uint64(b))
 		}

@@ -2545,6 +2545,154 @@ var netconfAttrs = format.ValueSet{
 	{Val: 8, Name: "NETCONFA_BC_FORWARDING"},
 }
 
+// unixDiagAttrs names UNIX_DIAG_* attributes (linux/unix_diag.h).
+var unixDiagAttrs = format.ValueSet{
+	{Val: 0, Name: "UNIX_DIAG_NAME"},
+	{Val: 1, Name: "UNIX_DIAG_VFS"},
+	{Val: 2, Name: "UNIX_DIAG_PEER"},
+	{Val: 3, Name: "UNIX_DIAG_ICONS"},
+	{Val: 4, Name: "UNIX_DIAG_RQLEN"},
+	{Val: 5, Name: "UNIX_DIAG_MEMINFO"},
+	{Val: 6, Name: "UNIX_DIAG_SHUTDOWN"},
+	{Val: 7, Name: "UNIX_DIAG_UID"},
+}
+
+// unixDiagShow are unix_diag_req's udiag_show bits.
+var unixDiagShow = format.FlagSet{
+	{Val: 0x1, Name: "UDIAG_SHOW_NAME"},
+	{Val: 0x2, Name: "UDIAG_SHOW_VFS"},
+	{Val: 0x4, Name: "UDIAG_SHOW_PEER"},
+	{Val: 0x8, Name: "UDIAG_SHOW_ICONS"},
+	{Val: 0x10, Name: "UDIAG_SHOW_RQLEN"},
+	{Val: 0x20, Name: "UDIAG_SHOW_MEMINFO"},
+	{Val: 0x40, Name: "UDIAG_SHOW_UID"},
+}
+
+// skMeminfoIndices names the SK_MEMINFO_* indices of a *_MEMINFO array.
+var skMeminfoIndices = format.ValueSet{
+	{Val: 0, Name: "SK_MEMINFO_RMEM_ALLOC"},
+	{Val: 1, Name: "SK_MEMINFO_RCVBUF"},
+	{Val: 2, Name: "SK_MEMINFO_WMEM_ALLOC"},
+	{Val: 3, Name: "SK_MEMINFO_SNDBUF"},
+	{Val: 4, Name: "SK_MEMINFO_FWD_ALLOC"},
+	{Val: 5, Name: "SK_MEMINFO_WMEM_QUEUED"},
+	{Val: 6, Name: "SK_MEMINFO_OPTMEM"},
+	{Val: 7, Name: "SK_MEMINFO_BACKLOG"},
+	{Val: 8, Name: "SK_MEMINFO_DROPS"},
+}
+
+// netlinkDiagAttrs names NETLINK_DIAG_* attributes (linux/netlink_diag.h).
+var netlinkDiagAttrs = format.ValueSet{
+	{Val: 0, Name: "NETLINK_DIAG_MEMINFO"},
+	{Val: 1, Name: "NETLINK_DIAG_GROUPS"},
+	{Val: 2, Name: "NETLINK_DIAG_RX_RING"},
+	{Val: 3, Name: "NETLINK_DIAG_TX_RING"},
+	{Val: 4, Name: "NETLINK_DIAG_FLAGS"},
+}
+
+// netlinkDiagShow are netlink_diag_req's ndiag_show bits.
+var netlinkDiagShow = format.FlagSet{
+	{Val: 0x1, Name: "NDIAG_SHOW_MEMINFO"},
+	{Val: 0x2, Name: "NDIAG_SHOW_GROUPS"},
+	{Val: 0x4, Name: "NDIAG_SHOW_RING_CFG"},
+	{Val: 0x8, Name: "NDIAG_SHOW_FLAGS"},
+}
+
+// netlinkSocketFlags are NETLINK_DIAG_FLAGS' NDIAG_FLAG_* bits.
+var netlinkSocketFlags = format.FlagSet{
+	{Val: 0x1, Name: "NDIAG_FLAG_CB_RUNNING"},
+	{Val: 0x2, Name: "NDIAG_FLAG_PKTINFO"},
+	{Val: 0x4, Name: "NDIAG_FLAG_BROADCAST_ERROR"},
+	{Val: 0x8, Name: "NDIAG_FLAG_NO_ENOBUFS"},
+	{Val: 0x10, Name: "NDIAG_FLAG_LISTEN_ALL_NSID"},
+	{Val: 0x20, Name: "NDIAG_FLAG_CAP_ACK"},
+}
+
+// netlinkStates names netlink_diag_msg's ndiag_state.
+var netlinkStates = format.ValueSet{
+	{Val: 0, Name: "NETLINK_UNCONNECTED"},
+	{Val: 1, Name: "NETLINK_CONNECTED"},
+	{Val: 7, Name: "TCP_CLOSE"},
+}
+
+// packetDiagAttrs names PACKET_DIAG_* attributes (linux/packet_diag.h).
+var packetDiagAttrs = format.ValueSet{
+	{Val: 0, Name: "PACKET_DIAG_INFO"},
+	{Val: 1, Name: "PACKET_DIAG_MCLIST"},
+	{Val: 2, Name: "PACKET_DIAG_RX_RING"},
+	{Val: 3, Name: "PACKET_DIAG_TX_RING"},
+	{Val: 4, Name: "PACKET_DIAG_FANOUT"},
+	{Val: 5, Name: "PACKET_DIAG_UID"},
+	{Val: 6, Name: "PACKET_DIAG_MEMINFO"},
+	{Val: 7, Name: "PACKET_DIAG_FILTER"},
+}
+
+// packetDiagShow are packet_diag_req's pdiag_show bits.
+var packetDiagShow = format.FlagSet{
+	{Val: 0x1, Name: "PACKET_SHOW_INFO"},
+	{Val: 0x2, Name: "PACKET_SHOW_MCLIST"},
+	{Val: 0x4, Name: "PACKET_SHOW_RING_CFG"},
+	{Val: 0x8, Name: "PACKET_SHOW_FANOUT"},
+	{Val: 0x10, Name: "PACKET_SHOW_MEMINFO"},
+	{Val: 0x20, Name: "PACKET_SHOW_FILTER"},
+}
+
+// packetDiagInfoFlags are struct packet_diag_info's pdi_flags.
+var packetDiagInfoFlags = format.FlagSet{
+	{Val: 0x1, Name: "PDI_RUNNING"},
+	{Val: 0x2, Name: "PDI_AUXDATA"},
+	{Val: 0x4, Name: "PDI_ORIGDEV"},
+	{Val: 0x8, Name: "PDI_VNETHDR"},
+	{Val: 0x10, Name: "PDI_LOSS"},
+}
+
+// afPacketVersions names TPACKET_V* versions.
+var afPacketVersions = format.ValueSet{
+	{Val: 0, Name: "TPACKET_V1"},
+	{Val: 1, Name: "TPACKET_V2"},
+	{Val: 2, Name: "TPACKET_V3"},
+}
+
+// tcaAttrs names a tcmsg's TCA_* attributes.
+var tcaAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_UNSPEC"},
+	{Val: 1, Name: "TCA_KIND"},
+	{Val: 2, Name: "TCA_OPTIONS"},
+	{Val: 3, Name: "TCA_STATS"},
+	{Val: 4, Name: "TCA_XSTATS"},
+	{Val: 5, Name: "TCA_RATE"},
+	{Val: 6, Name: "TCA_FCNT"},
+	{Val: 7, Name: "TCA_STATS2"},
+	{Val: 8, Name: "TCA_STAB"},
+	{Val: 9, Name: "TCA_PAD"},
+	{Val: 10, Name: "TCA_DUMP_INVISIBLE"},
+	{Val: 11, Name: "TCA_CHAIN"},
+	{Val: 12, Name: "TCA_HW_OFFLOAD"},
+	{Val: 13, Name: "TCA_INGRESS_BLOCK"},
+	{Val: 14, Name: "TCA_EGRESS_BLOCK"},
+	{Val: 15, Name: "TCA_DUMP_FLAGS"},
+}
+
+// tcaStatsAttrs names TCA_STATS2's TCA_STATS_* attributes.
+var tcaStatsAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_STATS_UNSPEC"},
+	{Val: 1, Name: "TCA_STATS_BASIC"},
+	{Val: 2, Name: "TCA_STATS_RATE_EST"},
+	{Val: 3, Name: "TCA_STATS_QUEUE"},
+	{Val: 4, Name: "TCA_STATS_APP"},
+	{Val: 5, Name: "TCA_STATS_RATE_EST64"},
+	{Val: 6, Name: "TCA_STATS_PAD"},
+	{Val: 7, Name: "TCA_STATS_BASIC_HW"},
+	{Val: 8, Name: "TCA_STATS_PKT64"},
+}
+
+// tcaStabAttrs names TCA_STAB's attributes.
+var tcaStabAttrs = format.ValueSet{
+	{Val: 0, Name: "TCA_STAB_UNSPEC"},
+	{Val: 1, Name: "TCA_STAB_BASE"},
+	{Val: 2, Name: "TCA_STAB_DATA"},
+}
+
 // From xlat/notify.txt.
 
 // efdFlags are eventfd2's flags, in strace's order.

@@ -298,6 +298,9 @@ var (
 	reNlCookie = regexp.MustCompile(`\b((?:idiag|udiag|ndiag)_cookie)=\[\d+, \d+\]`)
 	reNlMib    = regexp.MustCompile(`\[(?:\d+ /\* )?(?:IPSTATS|ICMP6)_MIB_[A-Z0-9_?]+(?: \*/)?\]=\d+`)
 	reNlReach  = regexp.MustCompile(`\b(reachable_time)=\d+`)
+	// reNlPeer is UNIX_DIAG_PEER's value, the peer's inode: named, or
+	// (-X raw) type 2 of 4 bytes in a unix_diag_msg's attributes.
+	reNlPeer = regexp.MustCompile(`(\{nla_len=8, nla_type=(?:UNIX_DIAG_PEER|0x2 /\* UNIX_DIAG_PEER \*/|0x2)\}, )\d+\]`)
 )
 
 func netlinkCounters(l string) string {
@@ -314,6 +317,9 @@ func netlinkCounters(l string) string {
 		return m[:strings.LastIndexByte(m, '=')+1] + "N"
 	})
 	l = reNlReach.ReplaceAllString(l, "$1=N")
+	if strings.Contains(l, "udiag_family=") {
+		l = reNlPeer.ReplaceAllString(l, "${1}N]")
+	}
 	return reNlCookie.ReplaceAllString(l, "$1=[N, N]")
 }
 
@@ -627,5 +633,24 @@ func TestNormalizeRouteCacheinfo(t *testing.T) {
 	}
 	if !strings.Contains(a, "rta_used=3") {
 		t.Errorf("rta_used lost in %s", a)
+	}
+}
+
+// TestNormalizeUnixDiagPeer: UNIX_DIAG_PEER's inode normalizes in the
+// three -X forms of a unix_diag_msg's attributes, and nothing else does.
+func TestNormalizeUnixDiagPeer(t *testing.T) {
+	for _, typ := range []string{"UNIX_DIAG_PEER", "0x2 /* UNIX_DIAG_PEER */", "0x2"} {
+		mk := func(peer string) string {
+			return `recvfrom(3, [{nlmsg_len=108}, {udiag_family=AF_UNIX, udiag_ino=1}, [[{nla_len=8, nla_type=` + typ + `}, ` + peer + `], [{nla_len=8, nla_type=UNIX_DIAG_UID}, 1000]]], 32768, 0, NULL, NULL) = 108`
+		}
+		a, b := netlinkCounters(mk("3124185")), netlinkCounters(mk("3126404"))
+		if a != b || !strings.Contains(a, "UNIX_DIAG_UID}, 1000]") {
+			t.Errorf("netlinkCounters:\n %s\n %s", a, b)
+		}
+	}
+	// Outside a unix_diag_msg, attribute 2 keeps its value.
+	l := `recvmsg(3, [{nlmsg_len=36}, {ifi_family=AF_UNSPEC}, [{nla_len=8, nla_type=0x2}, 5]], 0) = 36`
+	if got := netlinkCounters(l); got != l {
+		t.Errorf("netlinkCounters changed %s", got)
 	}
 }
