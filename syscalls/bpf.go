@@ -16,7 +16,7 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_PROG_TEST_RUN, BPF_OBJ_GET_INFO_BY_FD, BPF_PROG_QUERY,
+// BPF_OBJ_GET_INFO_BY_FD, BPF_PROG_QUERY,
 // BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
 // commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
@@ -40,6 +40,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_LINK_GET_FD_BY_ID:          4,
 	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM: 32,
 	unix.BPF_MAP_FREEZE:                 4,
+	unix.BPF_PROG_TEST_RUN:              76,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -257,6 +258,30 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		}
 		sep("open_flags=")
 		d.Flags(bpfFileFlags, u32(8), "BPF_F_???")
+	case unix.BPF_PROG_TEST_RUN:
+		fd("{test={prog_fd=", 0)
+		u("retval=", u32(4))
+		u("data_size_in=", u32(8))
+		u("data_size_out=", u32(12))
+		addr("data_in=", 16)
+		addr("data_out=", 24)
+		u("repeat=", u32(32))
+		u("duration=", u32(36))
+		if has(40) {
+			u("ctx_size_in=", u32(40))
+			u("ctx_size_out=", u32(44))
+			addr("ctx_in=", 48)
+			addr("ctx_out=", 56)
+		}
+		if has(64) {
+			sep("flags=")
+			d.Flags(bpfTestRunFlags, u32(64), "BPF_F_TEST_???")
+			u("cpu=", u32(68))
+		}
+		if has(72) {
+			u("batch_size=", u32(72))
+		}
+		d.S("}")
 	case unix.BPF_BTF_GET_FD_BY_ID:
 		u("{btf_id=", u32(0))
 	case unix.BPF_LINK_GET_FD_BY_ID:

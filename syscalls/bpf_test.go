@@ -2,6 +2,7 @@ package syscalls
 
 import (
 	"encoding/binary"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,4 +76,38 @@ func TestBpf(t *testing.T) {
 	terse.Terse = true
 	assert.Equal(t, `bpf(BPF_MAP_CREATE, 0x1000, 48) = 4`,
 		decodeLine(t, terse, unix.SYS_BPF, 4, unix.BPF_MAP_CREATE, createAddr, 48))
+}
+
+// BPF_PROG_TEST_RUN: the fields each size holds, strace 6.1's lines.
+func TestBpfProgTestRun(t *testing.T) {
+	m := newFakeMem()
+	b := make([]byte, 144)
+	le := binary.LittleEndian
+	le.PutUint32(b[0:], 5)
+	le.PutUint32(b[8:], 64)
+	le.PutUint32(b[12:], 64)
+	le.PutUint64(b[16:], 0x7000)
+	le.PutUint64(b[24:], 0x7100)
+	le.PutUint32(b[32:], 1)
+	le.PutUint32(b[36:], 9)
+	le.PutUint32(b[40:], 4)
+	le.PutUint32(b[64:], unix.BPF_F_TEST_RUN_ON_CPU|unix.BPF_F_TEST_XDP_LIVE_FRAMES|0x80)
+	le.PutUint32(b[68:], 1)
+	b[100] = 1
+	a := m.put(0x1000, b)
+	d := testDecoder(m)
+	head := `bpf(BPF_PROG_TEST_RUN, {test={prog_fd=5, retval=0, data_size_in=64, data_size_out=64, data_in=0x7000, data_out=0x7100, repeat=1, duration=9`
+	assert.Equal(t, head+`}}, 40) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 40))
+	assert.Equal(t, head+`, ctx_size_in=4, ctx_size_out=0, ctx_in=NULL, ctx_out=NULL}}, 48) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 48))
+	full := head + `, ctx_size_in=4, ctx_size_out=0, ctx_in=NULL, ctx_out=NULL, flags=BPF_F_TEST_RUN_ON_CPU|BPF_F_TEST_XDP_LIVE_FRAMES|0x80, cpu=1, batch_size=0}`
+	assert.Equal(t, full+`}, 80) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 80))
+	assert.Equal(t, full+`, ...}, 144) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 144))
+	d.Opts.Verbose = true
+	extra := `"` + strings.Repeat(`\x00`, 24) + `\x01` + strings.Repeat(`\x00`, 43) + `"`
+	assert.Equal(t, full+`, extra_data=`+extra+` /* bytes 76..143 */}, 144) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 144))
 }

@@ -384,6 +384,12 @@ var bpfAttachFlags = format.FlagSet{
 	{Val: unix.BPF_F_REPLACE, Name: "BPF_F_REPLACE"},
 }
 
+// bpfTestRunFlags are BPF_PROG_TEST_RUN's flags.
+var bpfTestRunFlags = format.FlagSet{
+	{Val: unix.BPF_F_TEST_RUN_ON_CPU, Name: "BPF_F_TEST_RUN_ON_CPU"},
+	{Val: unix.BPF_F_TEST_XDP_LIVE_FRAMES, Name: "BPF_F_TEST_XDP_LIVE_FRAMES"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a

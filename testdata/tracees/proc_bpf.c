@@ -1,8 +1,8 @@
 // proc_bpf makes bpf calls with fixed arguments, successful and failing,
 // for comparing gotrace with strace. It only creates small maps of its
 // own (an array and a hash), reads and writes them, loads a trivial socket
-// filter ("r0 = 0; exit") without attaching it anywhere, asks about them
-// and closes them; every other shape fails before the kernel does
+// filter ("r0 = 0; exit") without attaching it anywhere, runs it on a
+// packet of its own (BPF_PROG_TEST_RUN), asks about them and closes them; every other shape fails before the kernel does
 // anything.
 #define _GNU_SOURCE
 #include <linux/bpf.h>
@@ -95,6 +95,33 @@ int main(void)
 	a.log_buf = 0;
 	a.insn_cnt = 0;
 	sys_bpf(BPF_PROG_LOAD, &a, 72);
+
+	/* Run the filter once on a packet of its own (nothing attached):
+	 * in full, without the context and flags fields (the size of
+	 * Linux 4.12's structure), and with flags the kernel refuses. */
+	unsigned char pkt[64], pkt_out[64];
+	memset(pkt, 0xab, sizeof pkt);
+	memset(&a, 0, sizeof a);
+	a.test.prog_fd = prog;
+	a.test.data_in = PTR(pkt);
+	a.test.data_size_in = sizeof pkt;
+	a.test.data_out = PTR(pkt_out);
+	a.test.data_size_out = sizeof pkt_out;
+	a.test.repeat = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, sizeof a);
+	a.test.retval = 7;
+	a.test.duration = 5;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 40);
+	a.test.retval = 0;
+	a.test.duration = 9;
+	a.test.flags = BPF_F_TEST_RUN_ON_CPU | 0x2 | 0x80;
+	a.test.cpu = 1;
+	a.test.ctx_size_in = 4;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 80);
+	((unsigned char *)&a)[100] = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, sizeof a);
+	a.test.flags = 0;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 48);
 
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
