@@ -16,7 +16,7 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_OBJ_GET_INFO_BY_FD, BPF_PROG_QUERY,
+// BPF_PROG_QUERY,
 // BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
 // commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
@@ -41,6 +41,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM: 32,
 	unix.BPF_MAP_FREEZE:                 4,
 	unix.BPF_PROG_TEST_RUN:              76,
+	unix.BPF_OBJ_GET_INFO_BY_FD:         16,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -52,10 +53,15 @@ const bpfMaxInsns = 4096
 type bpfAttrState struct {
 	b   []byte
 	len int // bytes of the structure the size argument covers
+	// BPF_OBJ_GET_INFO_BY_FD: what bpf_fd is (bpfInfo*), and a
+	// program's info buffer at entry.
+	infoKind  int
+	infoEntry []byte
 }
 
 // bpfGetNextID reports whether cmd is one of the *_GET_NEXT_ID commands,
-// whose next_id prints at exit.
+// whose next_id prints at exit (BPF_OBJ_GET_INFO_BY_FD, which finishes at
+// exit too, is not one).
 func bpfGetNextID(cmd uint32) bool {
 	switch cmd {
 	case unix.BPF_PROG_GET_NEXT_ID, unix.BPF_MAP_GET_NEXT_ID, unix.BPF_BTF_GET_NEXT_ID, unix.BPF_LINK_GET_NEXT_ID:
@@ -83,6 +89,10 @@ func (d *Decoder) bpfEnter(c *Call) {
 	copy(st.b, raw)
 	c.Priv = st
 	d.bpfFields(c, cmd, st, false)
+	if cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
+		d.bpfInfoEnter(st)
+		return
+	}
 	if !bpfGetNextID(cmd) {
 		d.bpfTail(st, int(size), known)
 	}
@@ -282,6 +292,9 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 			u("batch_size=", u32(72))
 		}
 		d.S("}")
+	case unix.BPF_OBJ_GET_INFO_BY_FD:
+		fd("{info={bpf_fd=", 0)
+		u("info_len=", u32(4))
 	case unix.BPF_BTF_GET_FD_BY_ID:
 		u("{btf_id=", u32(0))
 	case unix.BPF_LINK_GET_FD_BY_ID:
@@ -467,6 +480,10 @@ var (
 		Print: func(d *Decoder, c *Call, i int) {
 			st, _ := c.Priv.(*bpfAttrState)
 			cmd := uint32(c.Args[0])
+			if st != nil && cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
+				d.bpfInfoExit(c, st)
+				return
+			}
 			if st == nil || !bpfGetNextID(cmd) {
 				return
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gotrace/gotrace/format"
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/sys/unix"
 )
@@ -110,4 +111,77 @@ func TestBpfProgTestRun(t *testing.T) {
 	extra := `"` + strings.Repeat(`\x00`, 24) + `\x01` + strings.Repeat(`\x00`, 43) + `"`
 	assert.Equal(t, full+`, extra_data=`+extra+` /* bytes 76..143 */}, 144) = -1 EINVAL (Invalid argument)`,
 		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_TEST_RUN, a, 144))
+}
+
+// BPF_OBJ_GET_INFO_BY_FD: the address without -v; with it, a map's or
+// a program's info as the kernel wrote it (strace 6.1's lines for the
+// same bytes, but for the ids and load time of a real run).
+func TestBpfObjGetInfo(t *testing.T) {
+	le := binary.LittleEndian
+	m := newFakeMem()
+	attr := make([]byte, 16)
+	le.PutUint32(attr[0:], 4)
+	le.PutUint32(attr[4:], 256)
+	le.PutUint64(attr[8:], 0x8000)
+	attrAddr := m.put(0x1000, attr)
+	info := make([]byte, 256)
+	infoAddr := m.put(0x8000, info)
+	links := map[int]string{3: "anon_inode:bpf-map", 4: "anon_inode:bpf-map", 5: "anon_inode:bpf-prog", 6: "/dev/null"}
+	run := func(d *Decoder, fd uint32, infoLen uint32, kernel func()) string {
+		le.PutUint32(m.regions[attrAddr][0:], fd)
+		le.PutUint32(m.regions[attrAddr][4:], infoLen)
+		c := &Call{Nr: unix.SYS_BPF, Args: [6]uint64{unix.BPF_OBJ_GET_INFO_BY_FD, attrAddr, 16}}
+		out := d.Enter(nil, c)
+		kernel()
+		out = d.Exit(out, c)
+		out = append(out, ") = "...)
+		return string(d.Return(out, c))
+	}
+	mapInfo := func() {
+		b := m.regions[infoAddr]
+		le.PutUint32(b[0:], unix.BPF_MAP_TYPE_HASH)
+		le.PutUint32(b[4:], 500)
+		le.PutUint32(b[8:], 4)
+		le.PutUint32(b[12:], 8)
+		le.PutUint32(b[16:], 4)
+		le.PutUint32(b[20:], unix.BPF_F_NO_PREALLOC)
+		copy(b[24:], "gotrace_hash")
+		le.PutUint32(m.regions[attrAddr][4:], 104)
+	}
+	d := testDecoder(m)
+	d.Opts.FdLink = func(fd int) string { return links[fd] }
+	assert.Equal(t, `bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=256 => 104, info=0x8000}}, 16) = 0`, run(d, 4, 256, mapInfo))
+	d.Opts.Verbose = true
+	assert.Equal(t, `bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=256 => 104, info={type=BPF_MAP_TYPE_HASH, id=500, key_size=4, value_size=8, max_entries=4, map_flags=BPF_F_NO_PREALLOC, name="gotrace_hash", ifindex=0, btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), netns_ino=0, btf_id=0, btf_key_type_id=0, btf_value_type_id=0}}}, 16) = 0`,
+		run(d, 4, 256, mapInfo))
+	assert.Equal(t, `bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=3, info_len=40, info={type=BPF_MAP_TYPE_HASH, id=500, key_size=4, value_size=8, max_entries=4, map_flags=BPF_F_NO_PREALLOC, name="gotrace_hash"}}}, 16) = 0`,
+		run(d, 3, 40, func() {}))
+	// Not a bpf object: the address.
+	assert.Equal(t, `bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=6, info_len=232, info=0x8000}}, 16) = 0`, run(d, 6, 232, func() {}))
+
+	// A program: the lengths and counts the kernel changed, "old => new".
+	for i := range info {
+		m.regions[infoAddr][i] = 0
+	}
+	progInfo := func() {
+		b := m.regions[infoAddr]
+		le.PutUint32(b[0:], unix.BPF_PROG_TYPE_SOCKET_FILTER)
+		le.PutUint32(b[4:], 319)
+		copy(b[8:], "\x59\xf4\xa9\x31\x74\x4d\xcd\xc6")
+		le.PutUint32(b[16:], 20)
+		le.PutUint32(b[20:], 16)
+		copy(b[64:], "gotrace_prog")
+		le.PutUint32(b[84:], 1)
+		le.PutUint32(b[104:], 1)
+		le.PutUint32(b[108:], 1)
+		le.PutUint32(b[132:], 8)
+		le.PutUint32(b[172:], 16)
+		le.PutUint32(b[176:], 8)
+		le.PutUint32(b[180:], 1)
+		le.PutUint32(b[216:], 2)
+		le.PutUint32(m.regions[attrAddr][4:], 232)
+	}
+	d.Opts.Style = format.Raw // no load time comment
+	assert.Equal(t, `bpf(0xf, {info={bpf_fd=5, info_len=256 => 232, info={type=0x1, id=319, tag="\x59\xf4\xa9\x31\x74\x4d\xcd\xc6", jited_prog_len=0 => 20, jited_prog_insns=NULL, xlated_prog_len=0 => 16, xlated_prog_insns=NULL, load_time=0, created_by_uid=0, nr_map_ids=0, map_ids=NULL, name="gotrace_prog", ifindex=0, gpl_compatible=1, netns_dev=0, netns_ino=0, nr_jited_ksyms=0 => 1, nr_jited_func_lens=0 => 1, jited_ksyms=NULL, jited_func_lens=NULL, btf_id=0, func_info_rec_size=0 => 8, func_info=NULL, nr_func_info=0, nr_line_info=0, line_info=NULL, jited_line_info=NULL, nr_jited_line_info=0, line_info_rec_size=0 => 16, jited_line_info_rec_size=0 => 8, nr_prog_tags=0 => 1, prog_tags=NULL, run_time_ns=0, run_cnt=0, recursion_misses=0, verified_insns=2}}}, 16) = 0`,
+		run(d, 5, 256, progInfo))
 }

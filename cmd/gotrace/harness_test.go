@@ -169,7 +169,12 @@ var (
 	reTimexNTP = regexp.MustCompile(`\b(offset|freq|maxerror|esterror)=-?\d+`)
 	reRusage   = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
 	reTms      = regexp.MustCompile(`\b(tms_c?[us]time)=(\d+)( /\* (\d+\.\d\d) s \*/)?`)
-	reRandom   = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
+	// bpf's object information (BPF_OBJ_GET_INFO_BY_FD): the kernel's id
+	// of a map or program (it counts every one the machine made) and a
+	// program's load time since boot.
+	reBpfInfo = regexp.MustCompile(`(info=\{type=[^,]+, id=)\d+`)
+	reBpfLoad = regexp.MustCompile(`\b(load_time=)\d+`)
+	reRandom  = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
 	// The pid column: strace pads a pid to five columns and a space
 	// ("%-5d "), so a pid's width, a matter of chance, shows in the spacing.
 	rePidCol = regexp.MustCompile(`^(\d+)( +)`)
@@ -271,6 +276,8 @@ func normalize(s string) string {
 		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
 		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
 		l = reRusage.ReplaceAllString(l, "$1=N")
+		l = reBpfInfo.ReplaceAllString(l, "${1}N")
+		l = reBpfLoad.ReplaceAllString(l, "${1}N")
 		if reTimex.MatchString(l) {
 			l = reTimexNTP.ReplaceAllString(l, "$1=N")
 		}

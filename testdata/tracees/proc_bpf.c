@@ -123,6 +123,26 @@ int main(void)
 	a.test.flags = 0;
 	sys_bpf(BPF_PROG_TEST_RUN, &a, 48);
 
+	/* What the kernel says of the maps and the program: in full, in a
+	 * buffer shorter than the kernel's structure, of a descriptor that
+	 * is not a bpf object. */
+	unsigned char info[256];
+	memset(info, 0, sizeof info);
+	memset(&a, 0, sizeof a);
+	a.info.bpf_fd = hash;
+	a.info.info_len = sizeof info;
+	a.info.info = PTR(info);
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	a.info.bpf_fd = arr;
+	a.info.info_len = 40;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	memset(info, 0, sizeof info);
+	a.info.bpf_fd = prog;
+	a.info.info_len = sizeof info;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	a.info.bpf_fd = 0;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
