@@ -16,7 +16,6 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_PROG_QUERY,
 // BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
 // commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
@@ -42,6 +41,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_FREEZE:                 4,
 	unix.BPF_PROG_TEST_RUN:              76,
 	unix.BPF_OBJ_GET_INFO_BY_FD:         16,
+	unix.BPF_PROG_QUERY:                 28,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -92,6 +92,9 @@ func (d *Decoder) bpfEnter(c *Call) {
 	if cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
 		d.bpfInfoEnter(st)
 		return
+	}
+	if cmd == unix.BPF_PROG_QUERY {
+		return // finished at exit
 	}
 	if !bpfGetNextID(cmd) {
 		d.bpfTail(st, int(size), known)
@@ -292,6 +295,15 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 			u("batch_size=", u32(72))
 		}
 		d.S("}")
+	case unix.BPF_PROG_QUERY:
+		fd("{query={target_fd=", 0)
+		sep("attach_type=")
+		d.Value(bpfAttachTypes, u32(4), "BPF_???")
+		sep("query_flags=")
+		d.Flags(bpfQueryFlags, u32(8), "BPF_F_QUERY_???")
+		sep("attach_flags=")
+		d.Flags(bpfAttachFlags, u32(12), "BPF_F_???")
+		sep("prog_ids=")
 	case unix.BPF_OBJ_GET_INFO_BY_FD:
 		fd("{info={bpf_fd=", 0)
 		u("info_len=", u32(4))
@@ -300,6 +312,32 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 	case unix.BPF_LINK_GET_FD_BY_ID:
 		u("{link_id=", u32(0))
 	}
+}
+
+// bpfQueryExit appends the rest of BPF_PROG_QUERY's attr at exit: the
+// ids of the programs (the address if the call failed), as many as the
+// kernel's prog_cnt, which follows ("entry => exit" if it changed).
+func (d *Decoder) bpfQueryExit(c *Call, st *bpfAttrState) {
+	attr := make([]byte, 28)
+	copy(attr, st.b[:min(len(st.b), 28)])
+	if b, ok := d.readRaw(c.Args[1], st.len); ok {
+		copy(attr, b)
+	}
+	le := binary.LittleEndian
+	ids, cnt := le.Uint64(attr[16:]), le.Uint32(attr[24:])
+	if c.Failed() {
+		d.Addr(ids)
+	} else {
+		d.array(ids, uint64(cnt), 4, func(b []byte) { d.Uint(uint64(le.Uint32(b))) })
+	}
+	d.S(", prog_cnt=")
+	if old := le.Uint32(st.b[24:]); old != cnt {
+		d.Uint(uint64(old))
+		d.S(" => ")
+	}
+	d.Uint(uint64(cnt))
+	d.S("}")
+	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_PROG_QUERY])
 }
 
 // bpfName appends a fixed-size name field: the bytes before the first
@@ -482,6 +520,10 @@ var (
 			cmd := uint32(c.Args[0])
 			if st != nil && cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
 				d.bpfInfoExit(c, st)
+				return
+			}
+			if st != nil && cmd == unix.BPF_PROG_QUERY {
+				d.bpfQueryExit(c, st)
 				return
 			}
 			if st == nil || !bpfGetNextID(cmd) {

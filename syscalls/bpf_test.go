@@ -185,3 +185,28 @@ func TestBpfObjGetInfo(t *testing.T) {
 	assert.Equal(t, `bpf(0xf, {info={bpf_fd=5, info_len=256 => 232, info={type=0x1, id=319, tag="\x59\xf4\xa9\x31\x74\x4d\xcd\xc6", jited_prog_len=0 => 20, jited_prog_insns=NULL, xlated_prog_len=0 => 16, xlated_prog_insns=NULL, load_time=0, created_by_uid=0, nr_map_ids=0, map_ids=NULL, name="gotrace_prog", ifindex=0, gpl_compatible=1, netns_dev=0, netns_ino=0, nr_jited_ksyms=0 => 1, nr_jited_func_lens=0 => 1, jited_ksyms=NULL, jited_func_lens=NULL, btf_id=0, func_info_rec_size=0 => 8, func_info=NULL, nr_func_info=0, nr_line_info=0, line_info=NULL, jited_line_info=NULL, nr_jited_line_info=0, line_info_rec_size=0 => 16, jited_line_info_rec_size=0 => 8, nr_prog_tags=0 => 1, prog_tags=NULL, run_time_ns=0, run_cnt=0, recursion_misses=0, verified_insns=2}}}, 16) = 0`,
 		run(d, 5, 256, progInfo))
 }
+
+// BPF_PROG_QUERY: the ids read at exit (the address when the call
+// failed), the count "entry => exit" when the kernel changed it.
+func TestBpfProgQuery(t *testing.T) {
+	le := binary.LittleEndian
+	m := newFakeMem()
+	attr := make([]byte, 28)
+	le.PutUint32(attr[0:], 4)
+	le.PutUint32(attr[8:], unix.BPF_F_QUERY_EFFECTIVE|0x10)
+	le.PutUint32(attr[12:], unix.BPF_F_ALLOW_MULTI)
+	le.PutUint64(attr[16:], 0x9000)
+	le.PutUint32(attr[24:], 4)
+	a := m.put(0x1000, attr)
+	m.put(0x9000, []byte{7, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+	d := testDecoder(m)
+	head := `bpf(BPF_PROG_QUERY, {query={target_fd=4, attach_type=BPF_CGROUP_INET_INGRESS, query_flags=BPF_F_QUERY_EFFECTIVE|0x10, attach_flags=BPF_F_ALLOW_MULTI, prog_ids=`
+	assert.Equal(t, head+`0x9000, prog_cnt=4}}, 28) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_PROG_QUERY, a, 28))
+	c := &Call{Nr: unix.SYS_BPF, Args: [6]uint64{unix.BPF_PROG_QUERY, a, 28}}
+	out := d.Enter(nil, c)
+	assert.Equal(t, head, string(out))
+	le.PutUint32(m.regions[a][24:], 2)
+	out = d.Exit(out, c)
+	assert.Equal(t, head+`[7, 9], prog_cnt=4 => 2}}, 28`, string(out))
+}

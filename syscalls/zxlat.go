@@ -390,6 +390,11 @@ var bpfTestRunFlags = format.FlagSet{
 	{Val: unix.BPF_F_TEST_XDP_LIVE_FRAMES, Name: "BPF_F_TEST_XDP_LIVE_FRAMES"},
 }
 
+// bpfQueryFlags are BPF_PROG_QUERY's query_flags.
+var bpfQueryFlags = format.FlagSet{
+	{Val: unix.BPF_F_QUERY_EFFECTIVE, Name: "BPF_F_QUERY_EFFECTIVE"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a

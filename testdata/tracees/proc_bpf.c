@@ -143,6 +143,25 @@ int main(void)
 	a.info.bpf_fd = 0;
 	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
 
+	/* Query what is attached to a descriptor that is not a cgroup: the
+	 * kernel refuses (nothing is asked of any real cgroup). */
+	uint32_t prog_ids[4] = { 0 };
+	memset(&a, 0, sizeof a);
+	a.query.target_fd = hash;
+	a.query.attach_type = BPF_CGROUP_INET_INGRESS;
+	a.query.query_flags = BPF_F_QUERY_EFFECTIVE | 0x10;
+	a.query.attach_flags = BPF_F_ALLOW_MULTI;
+	a.query.prog_ids = PTR(prog_ids);
+	a.query.prog_cnt = 4;
+	sys_bpf(BPF_PROG_QUERY, &a, 28);
+	/* Past the 28 bytes strace 6.1 knows: a fixed value (never used:
+	 * the call fails first), not an address that changes. */
+	a.query.prog_attach_flags = 0x1000;
+	sys_bpf(BPF_PROG_QUERY, &a, sizeof a);
+	a.query.prog_ids = 0;
+	a.query.attach_type = 0x77;
+	sys_bpf(BPF_PROG_QUERY, &a, 24);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
