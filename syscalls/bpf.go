@@ -16,8 +16,8 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
-// commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
+// BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch commands, BPF_LINK_CREATE
+// and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_CREATE:                 72,
 	unix.BPF_MAP_LOOKUP_ELEM:            32,
@@ -42,6 +42,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_PROG_TEST_RUN:              76,
 	unix.BPF_OBJ_GET_INFO_BY_FD:         16,
 	unix.BPF_PROG_QUERY:                 28,
+	unix.BPF_RAW_TRACEPOINT_OPEN:        16,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -304,6 +305,11 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		sep("attach_flags=")
 		d.Flags(bpfAttachFlags, u32(12), "BPF_F_???")
 		sep("prog_ids=")
+	case unix.BPF_RAW_TRACEPOINT_OPEN:
+		sep("{raw_tracepoint={name=")
+		d.strN(u64(0), 128, strNul)
+		fd("prog_fd=", 8)
+		d.S("}")
 	case unix.BPF_OBJ_GET_INFO_BY_FD:
 		fd("{info={bpf_fd=", 0)
 		u("info_len=", u32(4))

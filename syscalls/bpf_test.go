@@ -210,3 +210,22 @@ func TestBpfProgQuery(t *testing.T) {
 	out = d.Exit(out, c)
 	assert.Equal(t, head+`[7, 9], prog_cnt=4 => 2}}, 28`, string(out))
 }
+
+// BPF_RAW_TRACEPOINT_OPEN: the name (a string of up to 128 bytes) and
+// the program.
+func TestBpfRawTracepointOpen(t *testing.T) {
+	m := newFakeMem()
+	name := m.put(0x2000, []byte("gotrace_no_such_tracepoint\x00"))
+	attr := make([]byte, 16)
+	binary.LittleEndian.PutUint64(attr, name)
+	attr[8] = 5
+	a := m.put(0x1000, attr)
+	d := testDecoder(m)
+	assert.Equal(t, `bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name="gotrace_no_such_tracepoint", prog_fd=5}}, 16) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_RAW_TRACEPOINT_OPEN, a, 16))
+	assert.Equal(t, `bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name="gotrace_no_such_tracepoint", prog_fd=0}}, 8) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_RAW_TRACEPOINT_OPEN, a, 8))
+	d.Opts.StrSize = 8
+	assert.Equal(t, `bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name="gotrace_"..., prog_fd=5}}, 16) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_RAW_TRACEPOINT_OPEN, a, 16))
+}

@@ -162,6 +162,15 @@ int main(void)
 	a.query.attach_type = 0x77;
 	sys_bpf(BPF_PROG_QUERY, &a, 24);
 
+	/* A raw tracepoint that does not exist, for a program of the wrong
+	 * type: refused, nothing is attached. */
+	memset(&a, 0, sizeof a);
+	a.raw_tracepoint.name = PTR("gotrace_no_such_tracepoint");
+	a.raw_tracepoint.prog_fd = prog;
+	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 16);
+	a.raw_tracepoint.name = 0;
+	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 8);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
