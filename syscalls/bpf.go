@@ -16,7 +16,7 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch commands, BPF_LINK_CREATE
+// BPF_TASK_FD_QUERY, the batch commands, BPF_LINK_CREATE
 // and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_CREATE:                 72,
@@ -43,6 +43,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_OBJ_GET_INFO_BY_FD:         16,
 	unix.BPF_PROG_QUERY:                 28,
 	unix.BPF_RAW_TRACEPOINT_OPEN:        16,
+	unix.BPF_BTF_LOAD:                   28,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -310,6 +311,13 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		d.strN(u64(0), 128, strNul)
 		fd("prog_fd=", 8)
 		d.S("}")
+	case unix.BPF_BTF_LOAD:
+		sep("{btf=")
+		d.strN(u64(0), u32(16), 0)
+		addr("btf_log_buf=", 8)
+		u("btf_size=", u32(16))
+		u("btf_log_size=", u32(20))
+		u("btf_log_level=", u32(24))
 	case unix.BPF_OBJ_GET_INFO_BY_FD:
 		fd("{info={bpf_fd=", 0)
 		u("info_len=", u32(4))

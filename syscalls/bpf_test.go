@@ -229,3 +229,23 @@ func TestBpfRawTracepointOpen(t *testing.T) {
 	assert.Equal(t, `bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name="gotrace_"..., prog_fd=5}}, 16) = -1 EINVAL (Invalid argument)`,
 		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_RAW_TRACEPOINT_OPEN, a, 16))
 }
+
+// BPF_BTF_LOAD: the BTF as a string of btf_size bytes, then the log.
+func TestBpfBtfLoad(t *testing.T) {
+	m := newFakeMem()
+	btf := m.put(0x2000, []byte{0x9f, 0xeb, 1, 0, 24, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+	attr := make([]byte, 144)
+	le := binary.LittleEndian
+	le.PutUint64(attr[0:], btf)
+	le.PutUint64(attr[8:], 0x3000)
+	le.PutUint32(attr[16:], 24)
+	le.PutUint32(attr[20:], 32)
+	le.PutUint32(attr[24:], 1)
+	a := m.put(0x1000, attr)
+	d := testDecoder(m)
+	assert.Equal(t, `bpf(BPF_BTF_LOAD, {btf="\237\353\1\0\30\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", btf_log_buf=0x3000, btf_size=24, btf_log_size=32, btf_log_level=1}, 28) = -1 ENOSPC (No space left on device)`,
+		decodeLine(t, d, unix.SYS_BPF, -28, unix.BPF_BTF_LOAD, a, 28))
+	d.Opts.StrSize = 8
+	assert.Equal(t, `bpf(BPF_BTF_LOAD, {btf="\237\353\1\0\30\0\0\0"..., btf_log_buf=0x3000, btf_size=24, btf_log_size=32, btf_log_level=1}, 144) = -1 ENOSPC (No space left on device)`,
+		decodeLine(t, d, unix.SYS_BPF, -28, unix.BPF_BTF_LOAD, a, 144))
+}

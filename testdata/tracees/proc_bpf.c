@@ -171,6 +171,25 @@ int main(void)
 	a.raw_tracepoint.name = 0;
 	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 8);
 
+	/* BTF that the kernel refuses: a bare header, no types or strings. */
+	struct {
+		uint16_t magic;
+		uint8_t version, flags;
+		uint32_t hdr_len, type_off, type_len, str_off, str_len;
+	} btf = { 0xeb9f, 1, 0, 24, 0, 0, 0, 0 };
+	char btf_log[32];
+	memset(&a, 0, sizeof a);
+	a.btf = PTR(&btf);
+	a.btf_size = sizeof btf;
+	a.btf_log_buf = PTR(btf_log);
+	a.btf_log_size = sizeof btf_log;
+	a.btf_log_level = 1;
+	sys_bpf(BPF_BTF_LOAD, &a, 28);
+	a.btf_log_buf = 0;
+	a.btf_log_size = 0;
+	a.btf_log_level = 0;
+	sys_bpf(BPF_BTF_LOAD, &a, sizeof a);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
