@@ -16,7 +16,7 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_TASK_FD_QUERY, the batch commands, BPF_LINK_CREATE
+// the batch commands, BPF_LINK_CREATE
 // and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_CREATE:                 72,
@@ -44,6 +44,7 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_PROG_QUERY:                 28,
 	unix.BPF_RAW_TRACEPOINT_OPEN:        16,
 	unix.BPF_BTF_LOAD:                   28,
+	unix.BPF_TASK_FD_QUERY:              48,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -95,7 +96,7 @@ func (d *Decoder) bpfEnter(c *Call) {
 		d.bpfInfoEnter(st)
 		return
 	}
-	if cmd == unix.BPF_PROG_QUERY {
+	if cmd == unix.BPF_PROG_QUERY || cmd == unix.BPF_TASK_FD_QUERY {
 		return // finished at exit
 	}
 	if !bpfGetNextID(cmd) {
@@ -311,6 +312,12 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		d.strN(u64(0), 128, strNul)
 		fd("prog_fd=", 8)
 		d.S("}")
+	case unix.BPF_TASK_FD_QUERY:
+		sep("{task_fd_query={pid=")
+		d.Pid(int64(int32(u32(0))))
+		fd("fd=", 4)
+		u("flags=", u32(8))
+		u("buf_len=", u32(12))
 	case unix.BPF_BTF_LOAD:
 		sep("{btf=")
 		d.strN(u64(0), u32(16), 0)
@@ -352,6 +359,35 @@ func (d *Decoder) bpfQueryExit(c *Call, st *bpfAttrState) {
 	d.Uint(uint64(cnt))
 	d.S("}")
 	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_PROG_QUERY])
+}
+
+// bpfTaskFdQueryExit appends the rest of BPF_TASK_FD_QUERY's attr at
+// exit, as the kernel left it: buf_len ("=> N" if changed), the name in
+// buf (at most the smaller length), the program and what it probes.
+func (d *Decoder) bpfTaskFdQueryExit(c *Call, st *bpfAttrState) {
+	attr := make([]byte, 48)
+	copy(attr, st.b[:min(len(st.b), 48)])
+	if b, ok := d.readRaw(c.Args[1], st.len); ok {
+		copy(attr, b)
+	}
+	le := binary.LittleEndian
+	old, n := le.Uint32(st.b[12:]), le.Uint32(attr[12:])
+	if old != n {
+		d.S(" => ")
+		d.Uint(uint64(n))
+	}
+	d.S(", buf=")
+	d.strN(le.Uint64(attr[16:]), uint64(min(old, n)), strNul)
+	d.S(", prog_id=")
+	d.Uint(uint64(le.Uint32(attr[24:])))
+	d.S(", fd_type=")
+	d.Value(bpfTaskFdTypes, uint64(le.Uint32(attr[28:])), "BPF_FD_TYPE_???")
+	d.S(", probe_offset=")
+	d.Hex(le.Uint64(attr[32:]))
+	d.S(", probe_addr=")
+	d.Hex(le.Uint64(attr[40:]))
+	d.S("}")
+	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_TASK_FD_QUERY])
 }
 
 // bpfName appends a fixed-size name field: the bytes before the first
@@ -538,6 +574,10 @@ var (
 			}
 			if st != nil && cmd == unix.BPF_PROG_QUERY {
 				d.bpfQueryExit(c, st)
+				return
+			}
+			if st != nil && cmd == unix.BPF_TASK_FD_QUERY {
+				d.bpfTaskFdQueryExit(c, st)
 				return
 			}
 			if st == nil || !bpfGetNextID(cmd) {

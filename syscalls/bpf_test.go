@@ -249,3 +249,29 @@ func TestBpfBtfLoad(t *testing.T) {
 	assert.Equal(t, `bpf(BPF_BTF_LOAD, {btf="\237\353\1\0\30\0\0\0"..., btf_log_buf=0x3000, btf_size=24, btf_log_size=32, btf_log_level=1}, 144) = -1 ENOSPC (No space left on device)`,
 		decodeLine(t, d, unix.SYS_BPF, -28, unix.BPF_BTF_LOAD, a, 144))
 }
+
+// BPF_TASK_FD_QUERY: the input at entry, what the kernel wrote at exit.
+func TestBpfTaskFdQuery(t *testing.T) {
+	le := binary.LittleEndian
+	m := newFakeMem()
+	buf := m.put(0x2000, []byte("unchanged\x00\x00\x00\x00\x00\x00\x00"))
+	attr := make([]byte, 48)
+	le.PutUint32(attr[4:], 4)
+	le.PutUint32(attr[12:], 16)
+	le.PutUint64(attr[16:], buf)
+	le.PutUint32(attr[24:], 7)
+	le.PutUint32(attr[28:], unix.BPF_FD_TYPE_UPROBE)
+	le.PutUint64(attr[32:], 0x10)
+	a := m.put(0x1000, attr)
+	d := testDecoder(m)
+	assert.Equal(t, `bpf(BPF_TASK_FD_QUERY, {task_fd_query={pid=0, fd=4, flags=0, buf_len=16, buf="unchanged", prog_id=7, fd_type=BPF_FD_TYPE_UPROBE, probe_offset=0x10, probe_addr=0}}, 48) = -1 ENOENT (No such file or directory)`,
+		decodeLine(t, d, unix.SYS_BPF, -2, unix.BPF_TASK_FD_QUERY, a, 48))
+	c := &Call{Nr: unix.SYS_BPF, Args: [6]uint64{unix.BPF_TASK_FD_QUERY, a, 48}}
+	out := d.Enter(nil, c)
+	assert.Equal(t, `bpf(BPF_TASK_FD_QUERY, {task_fd_query={pid=0, fd=4, flags=0, buf_len=16`, string(out))
+	copy(m.regions[buf], "uprobe\x00")
+	le.PutUint32(m.regions[a][12:], 7)
+	le.PutUint32(m.regions[a][28:], 99)
+	out = d.Exit(out, c)
+	assert.Equal(t, `bpf(BPF_TASK_FD_QUERY, {task_fd_query={pid=0, fd=4, flags=0, buf_len=16 => 7, buf="uprobe", prog_id=7, fd_type=0x63 /* BPF_FD_TYPE_??? */, probe_offset=0x10, probe_addr=0}}, 48`, string(out))
+}

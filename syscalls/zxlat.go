@@ -395,6 +395,16 @@ var bpfQueryFlags = format.FlagSet{
 	{Val: unix.BPF_F_QUERY_EFFECTIVE, Name: "BPF_F_QUERY_EFFECTIVE"},
 }
 
+// bpfTaskFdTypes are BPF_TASK_FD_QUERY's fd_type.
+var bpfTaskFdTypes = format.ValueSet{
+	{Val: unix.BPF_FD_TYPE_RAW_TRACEPOINT, Name: "BPF_FD_TYPE_RAW_TRACEPOINT"},
+	{Val: unix.BPF_FD_TYPE_TRACEPOINT, Name: "BPF_FD_TYPE_TRACEPOINT"},
+	{Val: unix.BPF_FD_TYPE_KPROBE, Name: "BPF_FD_TYPE_KPROBE"},
+	{Val: unix.BPF_FD_TYPE_KRETPROBE, Name: "BPF_FD_TYPE_KRETPROBE"},
+	{Val: unix.BPF_FD_TYPE_UPROBE, Name: "BPF_FD_TYPE_UPROBE"},
+	{Val: unix.BPF_FD_TYPE_URETPROBE, Name: "BPF_FD_TYPE_URETPROBE"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a

@@ -190,6 +190,21 @@ int main(void)
 	a.btf_log_level = 0;
 	sys_bpf(BPF_BTF_LOAD, &a, sizeof a);
 
+	/* What a descriptor of no process is attached to: ESRCH. */
+	char tfq_buf[16] = "unchanged";
+	memset(&a, 0, sizeof a);
+	a.task_fd_query.pid = 0;
+	a.task_fd_query.fd = hash;
+	a.task_fd_query.buf = PTR(tfq_buf);
+	a.task_fd_query.buf_len = sizeof tfq_buf;
+	a.task_fd_query.prog_id = 7;
+	a.task_fd_query.fd_type = BPF_FD_TYPE_UPROBE;
+	a.task_fd_query.probe_offset = 0x10;
+	sys_bpf(BPF_TASK_FD_QUERY, &a, 48);
+	a.task_fd_query.fd_type = 99;
+	a.task_fd_query.buf = 0;
+	sys_bpf(BPF_TASK_FD_QUERY, &a, 40);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
