@@ -16,35 +16,39 @@ import (
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
 // prints its attr as an address (strace 6.1 decodes some of them:
-// the batch commands, BPF_LINK_CREATE
+// BPF_LINK_CREATE
 // and BPF_LINK_UPDATE; gotrace does not yet).
 var bpfAttrSizes = map[uint32]int{
-	unix.BPF_MAP_CREATE:                 72,
-	unix.BPF_MAP_LOOKUP_ELEM:            32,
-	unix.BPF_MAP_UPDATE_ELEM:            32,
-	unix.BPF_MAP_DELETE_ELEM:            16,
-	unix.BPF_MAP_GET_NEXT_KEY:           24,
-	unix.BPF_PROG_LOAD:                  128,
-	unix.BPF_OBJ_PIN:                    16,
-	unix.BPF_OBJ_GET:                    16,
-	unix.BPF_PROG_ATTACH:                20,
-	unix.BPF_PROG_DETACH:                12,
-	unix.BPF_PROG_GET_NEXT_ID:           12,
-	unix.BPF_MAP_GET_NEXT_ID:            12,
-	unix.BPF_BTF_GET_NEXT_ID:            12,
-	unix.BPF_LINK_GET_NEXT_ID:           12,
-	unix.BPF_PROG_GET_FD_BY_ID:          12,
-	unix.BPF_MAP_GET_FD_BY_ID:           12,
-	unix.BPF_BTF_GET_FD_BY_ID:           4,
-	unix.BPF_LINK_GET_FD_BY_ID:          4,
-	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM: 32,
-	unix.BPF_MAP_FREEZE:                 4,
-	unix.BPF_PROG_TEST_RUN:              76,
-	unix.BPF_OBJ_GET_INFO_BY_FD:         16,
-	unix.BPF_PROG_QUERY:                 28,
-	unix.BPF_RAW_TRACEPOINT_OPEN:        16,
-	unix.BPF_BTF_LOAD:                   28,
-	unix.BPF_TASK_FD_QUERY:              48,
+	unix.BPF_MAP_CREATE:                  72,
+	unix.BPF_MAP_LOOKUP_ELEM:             32,
+	unix.BPF_MAP_UPDATE_ELEM:             32,
+	unix.BPF_MAP_DELETE_ELEM:             16,
+	unix.BPF_MAP_GET_NEXT_KEY:            24,
+	unix.BPF_PROG_LOAD:                   128,
+	unix.BPF_OBJ_PIN:                     16,
+	unix.BPF_OBJ_GET:                     16,
+	unix.BPF_PROG_ATTACH:                 20,
+	unix.BPF_PROG_DETACH:                 12,
+	unix.BPF_PROG_GET_NEXT_ID:            12,
+	unix.BPF_MAP_GET_NEXT_ID:             12,
+	unix.BPF_BTF_GET_NEXT_ID:             12,
+	unix.BPF_LINK_GET_NEXT_ID:            12,
+	unix.BPF_PROG_GET_FD_BY_ID:           12,
+	unix.BPF_MAP_GET_FD_BY_ID:            12,
+	unix.BPF_BTF_GET_FD_BY_ID:            4,
+	unix.BPF_LINK_GET_FD_BY_ID:           4,
+	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM:  32,
+	unix.BPF_MAP_FREEZE:                  4,
+	unix.BPF_PROG_TEST_RUN:               76,
+	unix.BPF_OBJ_GET_INFO_BY_FD:          16,
+	unix.BPF_PROG_QUERY:                  28,
+	unix.BPF_RAW_TRACEPOINT_OPEN:         16,
+	unix.BPF_BTF_LOAD:                    28,
+	unix.BPF_TASK_FD_QUERY:               48,
+	unix.BPF_MAP_LOOKUP_BATCH:            56,
+	unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH: 56,
+	unix.BPF_MAP_UPDATE_BATCH:            56,
+	unix.BPF_MAP_DELETE_BATCH:            56,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -68,6 +72,16 @@ type bpfAttrState struct {
 func bpfGetNextID(cmd uint32) bool {
 	switch cmd {
 	case unix.BPF_PROG_GET_NEXT_ID, unix.BPF_MAP_GET_NEXT_ID, unix.BPF_BTF_GET_NEXT_ID, unix.BPF_LINK_GET_NEXT_ID:
+		return true
+	}
+	return false
+}
+
+// bpfBatch reports whether cmd is one of the batch commands, whose count
+// the kernel may change.
+func bpfBatch(cmd uint32) bool {
+	switch cmd {
+	case unix.BPF_MAP_LOOKUP_BATCH, unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, unix.BPF_MAP_UPDATE_BATCH, unix.BPF_MAP_DELETE_BATCH:
 		return true
 	}
 	return false
@@ -311,6 +325,28 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		sep("{raw_tracepoint={name=")
 		d.strN(u64(0), 128, strNul)
 		fd("prog_fd=", 8)
+		d.S("}")
+	case unix.BPF_MAP_LOOKUP_BATCH, unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, unix.BPF_MAP_UPDATE_BATCH, unix.BPF_MAP_DELETE_BATCH:
+		d.S("{batch={")
+		lookup := cmd == unix.BPF_MAP_LOOKUP_BATCH || cmd == unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH
+		if lookup {
+			d.S("in_batch=")
+			d.Addr(u64(0))
+			addr("out_batch=", 8)
+			addr("keys=", 16)
+		} else {
+			d.S("keys=")
+			d.Addr(u64(16))
+		}
+		if cmd != unix.BPF_MAP_DELETE_BATCH {
+			addr("values=", 24)
+		}
+		u("count=", u32(32))
+		fd("map_fd=", 36)
+		sep("elem_flags=")
+		d.flagsZero(bpfLookupFlags, u64(40), "BPF_ANY", "BPF_???")
+		sep("flags=")
+		d.Hex(u64(48))
 		d.S("}")
 	case unix.BPF_TASK_FD_QUERY:
 		sep("{task_fd_query={pid=")
@@ -574,6 +610,17 @@ var (
 			}
 			if st != nil && cmd == unix.BPF_PROG_QUERY {
 				d.bpfQueryExit(c, st)
+				return
+			}
+			if st != nil && bpfBatch(cmd) {
+				// The count the kernel left, if it changed.
+				if nb, ok := d.readRaw(c.Args[1]+32, 4); ok && st.len > 32 {
+					if nv := binary.LittleEndian.Uint32(nb); nv != binary.LittleEndian.Uint32(st.b[32:]) {
+						d.S(" => {batch={count=")
+						d.Uint(uint64(nv))
+						d.S("}}")
+					}
+				}
 				return
 			}
 			if st != nil && cmd == unix.BPF_TASK_FD_QUERY {

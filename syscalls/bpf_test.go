@@ -275,3 +275,29 @@ func TestBpfTaskFdQuery(t *testing.T) {
 	out = d.Exit(out, c)
 	assert.Equal(t, `bpf(BPF_TASK_FD_QUERY, {task_fd_query={pid=0, fd=4, flags=0, buf_len=16 => 7, buf="uprobe", prog_id=7, fd_type=0x63 /* BPF_FD_TYPE_??? */, probe_offset=0x10, probe_addr=0}}, 48`, string(out))
 }
+
+// The batch commands: their fields at entry, and the count the kernel
+// changed at exit.
+func TestBpfBatch(t *testing.T) {
+	le := binary.LittleEndian
+	m := newFakeMem()
+	attr := make([]byte, 56)
+	le.PutUint64(attr[8:], 0x2000)
+	le.PutUint64(attr[16:], 0x3000)
+	le.PutUint64(attr[24:], 0x4000)
+	le.PutUint32(attr[32:], 4)
+	le.PutUint32(attr[36:], 4)
+	a := m.put(0x1000, attr)
+	d := testDecoder(m)
+	assert.Equal(t, `bpf(BPF_MAP_UPDATE_BATCH, {batch={keys=0x3000, values=0x4000, count=4, map_fd=4, elem_flags=BPF_ANY, flags=0}}, 56) = 0`,
+		decodeLine(t, d, unix.SYS_BPF, 0, unix.BPF_MAP_UPDATE_BATCH, a, 56))
+	le.PutUint64(m.regions[a][40:], unix.BPF_F_LOCK)
+	le.PutUint64(m.regions[a][48:], 0x10)
+	assert.Equal(t, `bpf(BPF_MAP_DELETE_BATCH, {batch={keys=0x3000, count=4, map_fd=4, elem_flags=BPF_F_LOCK, flags=0x10}}, 56) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_MAP_DELETE_BATCH, a, 56))
+	c := &Call{Nr: unix.SYS_BPF, Args: [6]uint64{unix.BPF_MAP_LOOKUP_BATCH, a, 56}, Ret: -2}
+	out := d.Enter(nil, c)
+	le.PutUint32(m.regions[a][32:], 2)
+	out = d.Exit(out, c)
+	assert.Equal(t, `bpf(BPF_MAP_LOOKUP_BATCH, {batch={in_batch=NULL, out_batch=0x2000, keys=0x3000, values=0x4000, count=4, map_fd=4, elem_flags=BPF_F_LOCK, flags=0x10}} => {batch={count=2}}, 56`, string(out))
+}

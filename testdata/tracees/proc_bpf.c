@@ -205,6 +205,33 @@ int main(void)
 	a.task_fd_query.buf = 0;
 	sys_bpf(BPF_TASK_FD_QUERY, &a, 40);
 
+	/* The batch commands, on the hash: put two elements, read them
+	 * back (the kernel lowers count), delete one, take the other. */
+	uint32_t bkeys[4] = { 1, 2, 0, 0 }, out_batch = 0;
+	uint64_t bvals[4] = { 10, 20, 0, 0 };
+	memset(&a, 0, sizeof a);
+	a.batch.keys = PTR(bkeys);
+	a.batch.values = PTR(bvals);
+	a.batch.count = 2;
+	a.batch.map_fd = hash;
+	sys_bpf(BPF_MAP_UPDATE_BATCH, &a, sizeof a);
+	a.batch.out_batch = PTR(&out_batch);
+	a.batch.count = 4;
+	a.batch.elem_flags = 0;
+	sys_bpf(BPF_MAP_LOOKUP_BATCH, &a, sizeof a);
+	a.batch.in_batch = 0;
+	a.batch.out_batch = 0;
+	a.batch.count = 1;
+	a.batch.elem_flags = BPF_F_LOCK;
+	a.batch.flags = 0x10;
+	sys_bpf(BPF_MAP_DELETE_BATCH, &a, 56);
+	a.batch.elem_flags = 0;
+	a.batch.flags = 0;
+	sys_bpf(BPF_MAP_DELETE_BATCH, &a, 56);
+	a.batch.out_batch = PTR(&out_batch);
+	a.batch.count = 4;
+	sys_bpf(BPF_MAP_LOOKUP_AND_DELETE_BATCH, &a, 56);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
