@@ -15,9 +15,7 @@ import (
 
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
-// prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_LINK_CREATE
-// and BPF_LINK_UPDATE; gotrace does not yet).
+// prints its attr as an address.
 var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_CREATE:                  72,
 	unix.BPF_MAP_LOOKUP_ELEM:             32,
@@ -49,6 +47,8 @@ var bpfAttrSizes = map[uint32]int{
 	unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH: 56,
 	unix.BPF_MAP_UPDATE_BATCH:            56,
 	unix.BPF_MAP_DELETE_BATCH:            56,
+	unix.BPF_LINK_CREATE:                 48, // the largest; by attach_type (st.known)
+	unix.BPF_LINK_UPDATE:                 16,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -64,6 +64,9 @@ type bpfAttrState struct {
 	// program's info buffer at entry.
 	infoKind  int
 	infoEntry []byte
+	// known, if set, is the structure's size by its contents
+	// (BPF_LINK_CREATE's by attach_type), for the extra bytes.
+	known int
 }
 
 // bpfGetNextID reports whether cmd is one of the *_GET_NEXT_ID commands,
@@ -112,6 +115,9 @@ func (d *Decoder) bpfEnter(c *Call) {
 	}
 	if cmd == unix.BPF_PROG_QUERY || cmd == unix.BPF_TASK_FD_QUERY {
 		return // finished at exit
+	}
+	if st.known != 0 {
+		known = st.known
 	}
 	if !bpfGetNextID(cmd) {
 		d.bpfTail(st, int(size), known)
@@ -348,6 +354,18 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		sep("flags=")
 		d.Hex(u64(48))
 		d.S("}")
+	case unix.BPF_LINK_CREATE:
+		d.bpfLinkCreate(st)
+	case unix.BPF_LINK_UPDATE:
+		fd("{link_update={link_fd=", 0)
+		fd("new_prog_fd=", 4)
+		flags := u32(8)
+		sep("flags=")
+		d.Flags(bpfAttachFlags, flags, "BPF_F_???")
+		if flags&unix.BPF_F_REPLACE != 0 {
+			fd("old_prog_fd=", 12)
+		}
+		d.S("}")
 	case unix.BPF_TASK_FD_QUERY:
 		sep("{task_fd_query={pid=")
 		d.Pid(int64(int32(u32(0))))
@@ -395,6 +413,68 @@ func (d *Decoder) bpfQueryExit(c *Call, st *bpfAttrState) {
 	d.Uint(uint64(cnt))
 	d.S("}")
 	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_PROG_QUERY])
+}
+
+// bpfLinkCreate appends BPF_LINK_CREATE's fields: prog_fd, target_fd,
+// attach_type, flags, then (given more than 16 bytes) the union's member
+// strace 6.1 picks by attach_type: target_btf_id for
+// BPF_CGROUP_INET_INGRESS (when not 0), iter_info for BPF_TRACE_ITER,
+// perf_event for BPF_PERF_EVENT, kprobe_multi for BPF_TRACE_KPROBE_MULTI;
+// none for the others. st.known is the structure's size that makes.
+func (d *Decoder) bpfLinkCreate(st *bpfAttrState) {
+	b, n := st.b, st.len
+	le := binary.LittleEndian
+	u32 := func(off int) uint64 { return uint64(le.Uint32(b[off:])) }
+	u64 := func(off int) uint64 { return le.Uint64(b[off:]) }
+	d.S("{link_create={prog_fd=")
+	d.Fd(int(int32(u32(0))))
+	d.S(", target_fd=")
+	d.Fd(int(int32(u32(4))))
+	typ := u32(8)
+	d.S(", attach_type=")
+	d.Value(bpfAttachTypes, typ, "BPF_???")
+	d.S(", flags=")
+	d.Hex(u32(12))
+	st.known = 16
+	if n > 16 {
+		switch typ {
+		case unix.BPF_CGROUP_INET_INGRESS:
+			if id := u32(16); id != 0 {
+				d.S(", target_btf_id=")
+				d.Uint(id)
+			}
+			st.known = 20
+		case unix.BPF_TRACE_ITER:
+			d.S(", iter_info=")
+			d.array(u64(16), u32(24), 4, func(e []byte) {
+				d.S("{map={map_fd=")
+				d.Fd(int(int32(le.Uint32(e))))
+				d.S("}}")
+			})
+			d.S(", iter_info_len=")
+			d.Uint(u32(24))
+			st.known = 28
+		case unix.BPF_PERF_EVENT:
+			d.S(", perf_event={bpf_cookie=")
+			d.Hex(u64(16))
+			d.S("}")
+			st.known = 24
+		case unix.BPF_TRACE_KPROBE_MULTI:
+			d.S(", kprobe_multi={flags=")
+			d.Flags(bpfKprobeMultiFlags, u32(16), "BPF_F_???")
+			d.S(", cnt=")
+			d.Uint(u32(20))
+			d.S(", syms=")
+			d.Addr(u64(24))
+			d.S(", addrs=")
+			d.Addr(u64(32))
+			d.S(", cookies=")
+			d.Addr(u64(40))
+			d.S("}")
+			st.known = 48
+		}
+	}
+	d.S("}")
 }
 
 // bpfTaskFdQueryExit appends the rest of BPF_TASK_FD_QUERY's attr at

@@ -301,3 +301,43 @@ func TestBpfBatch(t *testing.T) {
 	out = d.Exit(out, c)
 	assert.Equal(t, `bpf(BPF_MAP_LOOKUP_BATCH, {batch={in_batch=NULL, out_batch=0x2000, keys=0x3000, values=0x4000, count=4, map_fd=4, elem_flags=BPF_F_LOCK, flags=0x10}} => {batch={count=2}}, 56`, string(out))
 }
+
+// BPF_LINK_CREATE: the union member by attach_type (strace 6.1's
+// choice), the extra bytes past it; BPF_LINK_UPDATE: old_prog_fd with
+// BPF_F_REPLACE only.
+func TestBpfLink(t *testing.T) {
+	le := binary.LittleEndian
+	m := newFakeMem()
+	attr := make([]byte, 144)
+	le.PutUint32(attr[0:], 1000)
+	le.PutUint32(attr[4:], 1001)
+	for i := 16; i < 64; i++ {
+		attr[i] = byte(i)
+	}
+	a := m.put(0x1000, attr)
+	d := testDecoder(m)
+	line := func(typ uint32, size uint64) string {
+		le.PutUint32(m.regions[a][8:], typ)
+		return decodeLine(t, d, unix.SYS_BPF, -9, unix.BPF_LINK_CREATE, a, size)
+	}
+	head := `bpf(BPF_LINK_CREATE, {link_create={prog_fd=1000, target_fd=1001, attach_type=`
+	assert.Equal(t, head+`BPF_TRACE_ITER, flags=0, iter_info=0x1716151413121110, iter_info_len=454695192}, ...}, 144) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_TRACE_ITER, 144))
+	assert.Equal(t, head+`BPF_TRACE_ITER, flags=0, iter_info=[], iter_info_len=0}}, 20) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_TRACE_ITER, 20))
+	assert.Equal(t, head+`BPF_PERF_EVENT, flags=0, perf_event={bpf_cookie=0x13121110}}}, 20) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_PERF_EVENT, 20))
+	assert.Equal(t, head+`BPF_TRACE_KPROBE_MULTI, flags=0, kprobe_multi={flags=0x13121110 /* BPF_F_??? */, cnt=387323156, syms=0x1f1e1d1c1b1a1918, addrs=0x2726252423222120, cookies=0x2f2e2d2c2b2a2928}}, ...}, 144) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_TRACE_KPROBE_MULTI, 144))
+	assert.Equal(t, head+`BPF_TRACE_FENTRY, flags=0}, ...}, 20) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_TRACE_FENTRY, 20))
+	assert.Equal(t, head+`BPF_CGROUP_INET_INGRESS, flags=0, target_btf_id=319951120}, ...}, 144) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_CGROUP_INET_INGRESS, 144))
+	assert.Equal(t, head+`BPF_CGROUP_INET_INGRESS, flags=0}}, 16) = -1 EBADF (Bad file descriptor)`, line(unix.BPF_CGROUP_INET_INGRESS, 16))
+
+	upd := make([]byte, 24)
+	le.PutUint32(upd[0:], 1000)
+	le.PutUint32(upd[4:], 1001)
+	le.PutUint32(upd[12:], 1002)
+	upd[20] = 9
+	u := m.put(0x3000, upd)
+	assert.Equal(t, `bpf(BPF_LINK_UPDATE, {link_update={link_fd=1000, new_prog_fd=1001, flags=0}, ...}, 24) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_LINK_UPDATE, u, 24))
+	m.regions[u][8] = unix.BPF_F_REPLACE | unix.BPF_F_ALLOW_MULTI | unix.BPF_F_ALLOW_OVERRIDE
+	assert.Equal(t, `bpf(BPF_LINK_UPDATE, {link_update={link_fd=1000, new_prog_fd=1001, flags=BPF_F_ALLOW_OVERRIDE|BPF_F_ALLOW_MULTI|BPF_F_REPLACE, old_prog_fd=1002}}, 16) = -1 EINVAL (Invalid argument)`,
+		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_LINK_UPDATE, u, 16))
+}

@@ -405,6 +405,11 @@ var bpfTaskFdTypes = format.ValueSet{
 	{Val: unix.BPF_FD_TYPE_URETPROBE, Name: "BPF_FD_TYPE_URETPROBE"},
 }
 
+// bpfKprobeMultiFlags are BPF_LINK_CREATE's kprobe_multi.flags.
+var bpfKprobeMultiFlags = format.FlagSet{
+	{Val: unix.BPF_F_KPROBE_MULTI_RETURN, Name: "BPF_F_KPROBE_MULTI_RETURN"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a

@@ -232,6 +232,30 @@ int main(void)
 	a.batch.count = 4;
 	sys_bpf(BPF_MAP_LOOKUP_AND_DELETE_BATCH, &a, 56);
 
+	/* Links: create one from a descriptor that is not a cgroup (refused:
+	 * nothing is attached), update one that is not a link. */
+	memset(&a, 0, sizeof a);
+	a.link_create.prog_fd = prog;
+	a.link_create.target_fd = hash;
+	a.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+	a.link_create.flags = 0;
+	sys_bpf(BPF_LINK_CREATE, &a, 16);
+	a.link_create.target_btf_id = 5;
+	sys_bpf(BPF_LINK_CREATE, &a, sizeof a);
+	a.link_create.attach_type = BPF_XDP;
+	a.link_create.flags = BPF_F_ALLOW_MULTI | 0x100;
+	sys_bpf(BPF_LINK_CREATE, &a, 20);
+	a.link_create.attach_type = 0x77;
+	sys_bpf(BPF_LINK_CREATE, &a, 32);
+	memset(&a, 0, sizeof a);
+	a.link_update.link_fd = hash;
+	a.link_update.new_prog_fd = prog;
+	a.link_update.flags = BPF_F_REPLACE;
+	a.link_update.old_prog_fd = prog;
+	sys_bpf(BPF_LINK_UPDATE, &a, 16);
+	a.link_update.flags = 0x20;
+	sys_bpf(BPF_LINK_UPDATE, &a, 12);
+
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
 	a.target_fd = hash;
