@@ -2,8 +2,9 @@
 // for comparing gotrace with strace. It only creates small maps of its
 // own (an array and a hash), reads and writes them, loads a trivial socket
 // filter ("r0 = 0; exit") without attaching it anywhere, runs it on a
-// packet of its own (BPF_PROG_TEST_RUN), asks about them and closes
-// them; every other shape fails before the kernel does anything.
+// packet of its own (BPF_PROG_TEST_RUN), asks about them (object info),
+// uses its hash in batches and closes them; every other shape (queries,
+// tracepoints, BTF, links) fails before the kernel does anything.
 #define _GNU_SOURCE
 #include <linux/bpf.h>
 #include <stdint.h>
