@@ -80,6 +80,19 @@ func bpfGetNextID(cmd uint32) bool {
 	return false
 }
 
+// bpfReturnsFd reports whether cmd returns a new descriptor, which strace
+// 6.1 decorates with -y: the map, program and BTF ones (BPF_OBJ_GET,
+// BPF_LINK_CREATE and BPF_RAW_TRACEPOINT_OPEN are left undecorated:
+// none could be checked against strace here).
+func bpfReturnsFd(cmd uint32) bool {
+	switch cmd {
+	case unix.BPF_MAP_CREATE, unix.BPF_PROG_LOAD, unix.BPF_PROG_GET_FD_BY_ID, unix.BPF_MAP_GET_FD_BY_ID,
+		unix.BPF_BTF_LOAD, unix.BPF_BTF_GET_FD_BY_ID:
+		return true
+	}
+	return false
+}
+
 // bpfBatch reports whether cmd is one of the batch commands, whose count
 // the kernel may change.
 func bpfBatch(cmd uint32) bool {
@@ -95,6 +108,9 @@ func bpfBatch(cmd uint32) bool {
 // unreadable attr), else the command's fields.
 func (d *Decoder) bpfEnter(c *Call) {
 	cmd, addr, size := uint32(c.Args[0]), c.Args[1], uint32(c.Args[2])
+	if bpfReturnsFd(cmd) {
+		c.RetAs = RetFd
+	}
 	known, ok := bpfAttrSizes[cmd]
 	if size == 0 || size > pageSize || !ok {
 		d.Addr(addr)

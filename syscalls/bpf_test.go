@@ -341,3 +341,16 @@ func TestBpfLink(t *testing.T) {
 	assert.Equal(t, `bpf(BPF_LINK_UPDATE, {link_update={link_fd=1000, new_prog_fd=1001, flags=BPF_F_ALLOW_OVERRIDE|BPF_F_ALLOW_MULTI|BPF_F_REPLACE, old_prog_fd=1002}}, 16) = -1 EINVAL (Invalid argument)`,
 		decodeLine(t, d, unix.SYS_BPF, -22, unix.BPF_LINK_UPDATE, u, 16))
 }
+
+// The commands that return a descriptor decorate it with -y, as strace
+// 6.1 does; the others return a number.
+func TestBpfReturnsFd(t *testing.T) {
+	m := newFakeMem()
+	a := m.put(0x1000, make([]byte, 72))
+	d := testDecoder(m)
+	d.Opts.FdPath = func(fd int) string { return "anon_inode:bpf-map" }
+	assert.Equal(t, `bpf(BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_UNSPEC, key_size=0, value_size=0, max_entries=0}, 16) = 4<anon_inode:bpf-map>`,
+		decodeLine(t, d, unix.SYS_BPF, 4, unix.BPF_MAP_CREATE, a, 16))
+	assert.Equal(t, `bpf(BPF_MAP_UPDATE_BATCH, {batch={keys=NULL, values=NULL, count=0, map_fd=0<anon_inode:bpf-map>, elem_flags=BPF_ANY, flags=0}}, 56) = 0`,
+		decodeLine(t, d, unix.SYS_BPF, 0, unix.BPF_MAP_UPDATE_BATCH, a, 56))
+}
