@@ -15,31 +15,40 @@ import (
 
 // The sizes of union bpf_attr's per-command structures strace 6.1 knows;
 // bytes beyond them print only when not zero. A command missing here
-// prints its attr as an address (strace 6.1 decodes some of them:
-// BPF_PROG_TEST_RUN, BPF_OBJ_GET_INFO_BY_FD, BPF_PROG_QUERY,
-// BPF_RAW_TRACEPOINT_OPEN, BPF_BTF_LOAD, BPF_TASK_FD_QUERY, the batch
-// commands, BPF_LINK_CREATE and BPF_LINK_UPDATE; gotrace does not yet).
+// prints its attr as an address.
 var bpfAttrSizes = map[uint32]int{
-	unix.BPF_MAP_CREATE:                 72,
-	unix.BPF_MAP_LOOKUP_ELEM:            32,
-	unix.BPF_MAP_UPDATE_ELEM:            32,
-	unix.BPF_MAP_DELETE_ELEM:            16,
-	unix.BPF_MAP_GET_NEXT_KEY:           24,
-	unix.BPF_PROG_LOAD:                  128,
-	unix.BPF_OBJ_PIN:                    16,
-	unix.BPF_OBJ_GET:                    16,
-	unix.BPF_PROG_ATTACH:                20,
-	unix.BPF_PROG_DETACH:                12,
-	unix.BPF_PROG_GET_NEXT_ID:           12,
-	unix.BPF_MAP_GET_NEXT_ID:            12,
-	unix.BPF_BTF_GET_NEXT_ID:            12,
-	unix.BPF_LINK_GET_NEXT_ID:           12,
-	unix.BPF_PROG_GET_FD_BY_ID:          12,
-	unix.BPF_MAP_GET_FD_BY_ID:           12,
-	unix.BPF_BTF_GET_FD_BY_ID:           4,
-	unix.BPF_LINK_GET_FD_BY_ID:          4,
-	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM: 32,
-	unix.BPF_MAP_FREEZE:                 4,
+	unix.BPF_MAP_CREATE:                  72,
+	unix.BPF_MAP_LOOKUP_ELEM:             32,
+	unix.BPF_MAP_UPDATE_ELEM:             32,
+	unix.BPF_MAP_DELETE_ELEM:             16,
+	unix.BPF_MAP_GET_NEXT_KEY:            24,
+	unix.BPF_PROG_LOAD:                   128,
+	unix.BPF_OBJ_PIN:                     16,
+	unix.BPF_OBJ_GET:                     16,
+	unix.BPF_PROG_ATTACH:                 20,
+	unix.BPF_PROG_DETACH:                 12,
+	unix.BPF_PROG_GET_NEXT_ID:            12,
+	unix.BPF_MAP_GET_NEXT_ID:             12,
+	unix.BPF_BTF_GET_NEXT_ID:             12,
+	unix.BPF_LINK_GET_NEXT_ID:            12,
+	unix.BPF_PROG_GET_FD_BY_ID:           12,
+	unix.BPF_MAP_GET_FD_BY_ID:            12,
+	unix.BPF_BTF_GET_FD_BY_ID:            4,
+	unix.BPF_LINK_GET_FD_BY_ID:           4,
+	unix.BPF_MAP_LOOKUP_AND_DELETE_ELEM:  32,
+	unix.BPF_MAP_FREEZE:                  4,
+	unix.BPF_PROG_TEST_RUN:               76,
+	unix.BPF_OBJ_GET_INFO_BY_FD:          16,
+	unix.BPF_PROG_QUERY:                  28,
+	unix.BPF_RAW_TRACEPOINT_OPEN:         16,
+	unix.BPF_BTF_LOAD:                    28,
+	unix.BPF_TASK_FD_QUERY:               48,
+	unix.BPF_MAP_LOOKUP_BATCH:            56,
+	unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH: 56,
+	unix.BPF_MAP_UPDATE_BATCH:            56,
+	unix.BPF_MAP_DELETE_BATCH:            56,
+	unix.BPF_LINK_CREATE:                 48, // the largest; by attach_type (st.known)
+	unix.BPF_LINK_UPDATE:                 16,
 }
 
 // bpfMaxInsns is BPF_MAXINSNS: strace prints at most that many eBPF
@@ -51,13 +60,44 @@ const bpfMaxInsns = 4096
 type bpfAttrState struct {
 	b   []byte
 	len int // bytes of the structure the size argument covers
+	// BPF_OBJ_GET_INFO_BY_FD: what bpf_fd is (bpfInfo*), and a
+	// program's info buffer at entry.
+	infoKind  int
+	infoEntry []byte
+	// known, if set, is the structure's size by its contents
+	// (BPF_LINK_CREATE's by attach_type), for the extra bytes.
+	known int
 }
 
 // bpfGetNextID reports whether cmd is one of the *_GET_NEXT_ID commands,
-// whose next_id prints at exit.
+// whose next_id prints at exit (BPF_OBJ_GET_INFO_BY_FD, which finishes at
+// exit too, is not one).
 func bpfGetNextID(cmd uint32) bool {
 	switch cmd {
 	case unix.BPF_PROG_GET_NEXT_ID, unix.BPF_MAP_GET_NEXT_ID, unix.BPF_BTF_GET_NEXT_ID, unix.BPF_LINK_GET_NEXT_ID:
+		return true
+	}
+	return false
+}
+
+// bpfReturnsFd reports whether cmd returns a new descriptor, which strace
+// 6.1 decorates with -y: the map, program and BTF ones (BPF_OBJ_GET,
+// BPF_LINK_CREATE and BPF_RAW_TRACEPOINT_OPEN are left undecorated:
+// none could be checked against strace here).
+func bpfReturnsFd(cmd uint32) bool {
+	switch cmd {
+	case unix.BPF_MAP_CREATE, unix.BPF_PROG_LOAD, unix.BPF_PROG_GET_FD_BY_ID, unix.BPF_MAP_GET_FD_BY_ID,
+		unix.BPF_BTF_LOAD, unix.BPF_BTF_GET_FD_BY_ID:
+		return true
+	}
+	return false
+}
+
+// bpfBatch reports whether cmd is one of the batch commands, whose count
+// the kernel may change.
+func bpfBatch(cmd uint32) bool {
+	switch cmd {
+	case unix.BPF_MAP_LOOKUP_BATCH, unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, unix.BPF_MAP_UPDATE_BATCH, unix.BPF_MAP_DELETE_BATCH:
 		return true
 	}
 	return false
@@ -68,6 +108,9 @@ func bpfGetNextID(cmd uint32) bool {
 // unreadable attr), else the command's fields.
 func (d *Decoder) bpfEnter(c *Call) {
 	cmd, addr, size := uint32(c.Args[0]), c.Args[1], uint32(c.Args[2])
+	if bpfReturnsFd(cmd) {
+		c.RetAs = RetFd
+	}
 	known, ok := bpfAttrSizes[cmd]
 	if size == 0 || size > pageSize || !ok {
 		d.Addr(addr)
@@ -82,6 +125,16 @@ func (d *Decoder) bpfEnter(c *Call) {
 	copy(st.b, raw)
 	c.Priv = st
 	d.bpfFields(c, cmd, st, false)
+	if cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
+		d.bpfInfoEnter(st)
+		return
+	}
+	if cmd == unix.BPF_PROG_QUERY || cmd == unix.BPF_TASK_FD_QUERY {
+		return // finished at exit
+	}
+	if st.known != 0 {
+		known = st.known
+	}
 	if !bpfGetNextID(cmd) {
 		d.bpfTail(st, int(size), known)
 	}
@@ -257,11 +310,216 @@ func (d *Decoder) bpfFields(c *Call, cmd uint32, st *bpfAttrState, exit bool) {
 		}
 		sep("open_flags=")
 		d.Flags(bpfFileFlags, u32(8), "BPF_F_???")
+	case unix.BPF_PROG_TEST_RUN:
+		fd("{test={prog_fd=", 0)
+		u("retval=", u32(4))
+		u("data_size_in=", u32(8))
+		u("data_size_out=", u32(12))
+		addr("data_in=", 16)
+		addr("data_out=", 24)
+		u("repeat=", u32(32))
+		u("duration=", u32(36))
+		if has(40) {
+			u("ctx_size_in=", u32(40))
+			u("ctx_size_out=", u32(44))
+			addr("ctx_in=", 48)
+			addr("ctx_out=", 56)
+		}
+		if has(64) {
+			sep("flags=")
+			d.Flags(bpfTestRunFlags, u32(64), "BPF_F_TEST_???")
+			u("cpu=", u32(68))
+		}
+		if has(72) {
+			u("batch_size=", u32(72))
+		}
+		d.S("}")
+	case unix.BPF_PROG_QUERY:
+		fd("{query={target_fd=", 0)
+		sep("attach_type=")
+		d.Value(bpfAttachTypes, u32(4), "BPF_???")
+		sep("query_flags=")
+		d.Flags(bpfQueryFlags, u32(8), "BPF_F_QUERY_???")
+		sep("attach_flags=")
+		d.Flags(bpfAttachFlags, u32(12), "BPF_F_???")
+		sep("prog_ids=")
+	case unix.BPF_RAW_TRACEPOINT_OPEN:
+		sep("{raw_tracepoint={name=")
+		d.strN(u64(0), 128, strNul)
+		fd("prog_fd=", 8)
+		d.S("}")
+	case unix.BPF_MAP_LOOKUP_BATCH, unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH, unix.BPF_MAP_UPDATE_BATCH, unix.BPF_MAP_DELETE_BATCH:
+		d.S("{batch={")
+		lookup := cmd == unix.BPF_MAP_LOOKUP_BATCH || cmd == unix.BPF_MAP_LOOKUP_AND_DELETE_BATCH
+		if lookup {
+			d.S("in_batch=")
+			d.Addr(u64(0))
+			addr("out_batch=", 8)
+			addr("keys=", 16)
+		} else {
+			d.S("keys=")
+			d.Addr(u64(16))
+		}
+		if cmd != unix.BPF_MAP_DELETE_BATCH {
+			addr("values=", 24)
+		}
+		u("count=", u32(32))
+		fd("map_fd=", 36)
+		sep("elem_flags=")
+		d.flagsZero(bpfLookupFlags, u64(40), "BPF_ANY", "BPF_???")
+		sep("flags=")
+		d.Hex(u64(48))
+		d.S("}")
+	case unix.BPF_LINK_CREATE:
+		d.bpfLinkCreate(st)
+	case unix.BPF_LINK_UPDATE:
+		fd("{link_update={link_fd=", 0)
+		fd("new_prog_fd=", 4)
+		flags := u32(8)
+		sep("flags=")
+		d.Flags(bpfAttachFlags, flags, "BPF_F_???")
+		if flags&unix.BPF_F_REPLACE != 0 {
+			fd("old_prog_fd=", 12)
+		}
+		d.S("}")
+	case unix.BPF_TASK_FD_QUERY:
+		sep("{task_fd_query={pid=")
+		d.Pid(int64(int32(u32(0))))
+		fd("fd=", 4)
+		u("flags=", u32(8))
+		u("buf_len=", u32(12))
+	case unix.BPF_BTF_LOAD:
+		sep("{btf=")
+		d.strN(u64(0), u32(16), 0)
+		addr("btf_log_buf=", 8)
+		u("btf_size=", u32(16))
+		u("btf_log_size=", u32(20))
+		u("btf_log_level=", u32(24))
+	case unix.BPF_OBJ_GET_INFO_BY_FD:
+		fd("{info={bpf_fd=", 0)
+		u("info_len=", u32(4))
 	case unix.BPF_BTF_GET_FD_BY_ID:
 		u("{btf_id=", u32(0))
 	case unix.BPF_LINK_GET_FD_BY_ID:
 		u("{link_id=", u32(0))
 	}
+}
+
+// bpfQueryExit appends the rest of BPF_PROG_QUERY's attr at exit: the
+// ids of the programs (the address if the call failed), as many as the
+// kernel's prog_cnt, which follows ("entry => exit" if it changed).
+func (d *Decoder) bpfQueryExit(c *Call, st *bpfAttrState) {
+	attr := make([]byte, 28)
+	copy(attr, st.b[:min(len(st.b), 28)])
+	if b, ok := d.readRaw(c.Args[1], st.len); ok {
+		copy(attr, b)
+	}
+	le := binary.LittleEndian
+	ids, cnt := le.Uint64(attr[16:]), le.Uint32(attr[24:])
+	if c.Failed() {
+		d.Addr(ids)
+	} else {
+		d.array(ids, uint64(cnt), 4, func(b []byte) { d.Uint(uint64(le.Uint32(b))) })
+	}
+	d.S(", prog_cnt=")
+	if old := le.Uint32(st.b[24:]); old != cnt {
+		d.Uint(uint64(old))
+		d.S(" => ")
+	}
+	d.Uint(uint64(cnt))
+	d.S("}")
+	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_PROG_QUERY])
+}
+
+// bpfLinkCreate appends BPF_LINK_CREATE's fields: prog_fd, target_fd,
+// attach_type, flags, then (given more than 16 bytes) the union's member
+// strace 6.1 picks by attach_type: target_btf_id for
+// BPF_CGROUP_INET_INGRESS (when not 0), iter_info for BPF_TRACE_ITER,
+// perf_event for BPF_PERF_EVENT, kprobe_multi for BPF_TRACE_KPROBE_MULTI;
+// none for the others. st.known is the structure's size that makes.
+func (d *Decoder) bpfLinkCreate(st *bpfAttrState) {
+	b, n := st.b, st.len
+	le := binary.LittleEndian
+	u32 := func(off int) uint64 { return uint64(le.Uint32(b[off:])) }
+	u64 := func(off int) uint64 { return le.Uint64(b[off:]) }
+	d.S("{link_create={prog_fd=")
+	d.Fd(int(int32(u32(0))))
+	d.S(", target_fd=")
+	d.Fd(int(int32(u32(4))))
+	typ := u32(8)
+	d.S(", attach_type=")
+	d.Value(bpfAttachTypes, typ, "BPF_???")
+	d.S(", flags=")
+	d.Hex(u32(12))
+	st.known = 16
+	if n > 16 {
+		switch typ {
+		case unix.BPF_CGROUP_INET_INGRESS:
+			if id := u32(16); id != 0 {
+				d.S(", target_btf_id=")
+				d.Uint(id)
+			}
+			st.known = 20
+		case unix.BPF_TRACE_ITER:
+			d.S(", iter_info=")
+			d.array(u64(16), u32(24), 4, func(e []byte) {
+				d.S("{map={map_fd=")
+				d.Fd(int(int32(le.Uint32(e))))
+				d.S("}}")
+			})
+			d.S(", iter_info_len=")
+			d.Uint(u32(24))
+			st.known = 28
+		case unix.BPF_PERF_EVENT:
+			d.S(", perf_event={bpf_cookie=")
+			d.Hex(u64(16))
+			d.S("}")
+			st.known = 24
+		case unix.BPF_TRACE_KPROBE_MULTI:
+			d.S(", kprobe_multi={flags=")
+			d.Flags(bpfKprobeMultiFlags, u32(16), "BPF_F_???")
+			d.S(", cnt=")
+			d.Uint(u32(20))
+			d.S(", syms=")
+			d.Addr(u64(24))
+			d.S(", addrs=")
+			d.Addr(u64(32))
+			d.S(", cookies=")
+			d.Addr(u64(40))
+			d.S("}")
+			st.known = 48
+		}
+	}
+	d.S("}")
+}
+
+// bpfTaskFdQueryExit appends the rest of BPF_TASK_FD_QUERY's attr at
+// exit, as the kernel left it: buf_len ("=> N" if changed), the name in
+// buf (at most the smaller length), the program and what it probes.
+func (d *Decoder) bpfTaskFdQueryExit(c *Call, st *bpfAttrState) {
+	attr := make([]byte, 48)
+	copy(attr, st.b[:min(len(st.b), 48)])
+	if b, ok := d.readRaw(c.Args[1], st.len); ok {
+		copy(attr, b)
+	}
+	le := binary.LittleEndian
+	old, n := le.Uint32(st.b[12:]), le.Uint32(attr[12:])
+	if old != n {
+		d.S(" => ")
+		d.Uint(uint64(n))
+	}
+	d.S(", buf=")
+	d.strN(le.Uint64(attr[16:]), uint64(min(old, n)), strNul)
+	d.S(", prog_id=")
+	d.Uint(uint64(le.Uint32(attr[24:])))
+	d.S(", fd_type=")
+	d.Value(bpfTaskFdTypes, uint64(le.Uint32(attr[28:])), "BPF_FD_TYPE_???")
+	d.S(", probe_offset=")
+	d.Hex(le.Uint64(attr[32:]))
+	d.S(", probe_addr=")
+	d.Hex(le.Uint64(attr[40:]))
+	d.S("}")
+	d.bpfTail(st, int(uint32(c.Args[2])), bpfAttrSizes[unix.BPF_TASK_FD_QUERY])
 }
 
 // bpfName appends a fixed-size name field: the bytes before the first
@@ -442,6 +700,29 @@ var (
 		Print: func(d *Decoder, c *Call, i int) {
 			st, _ := c.Priv.(*bpfAttrState)
 			cmd := uint32(c.Args[0])
+			if st != nil && cmd == unix.BPF_OBJ_GET_INFO_BY_FD {
+				d.bpfInfoExit(c, st)
+				return
+			}
+			if st != nil && cmd == unix.BPF_PROG_QUERY {
+				d.bpfQueryExit(c, st)
+				return
+			}
+			if st != nil && bpfBatch(cmd) {
+				// The count the kernel left, if it changed.
+				if nb, ok := d.readRaw(c.Args[1]+32, 4); ok && st.len > 32 {
+					if nv := binary.LittleEndian.Uint32(nb); nv != binary.LittleEndian.Uint32(st.b[32:]) {
+						d.S(" => {batch={count=")
+						d.Uint(uint64(nv))
+						d.S("}}")
+					}
+				}
+				return
+			}
+			if st != nil && cmd == unix.BPF_TASK_FD_QUERY {
+				d.bpfTaskFdQueryExit(c, st)
+				return
+			}
 			if st == nil || !bpfGetNextID(cmd) {
 				return
 			}

@@ -26,6 +26,10 @@ type Options struct {
 	// dst, without allocating. fd is AT_FDCWD for a dirfd argument that
 	// is AT_FDCWD (strace decorates it with the working directory).
 	FdDecor func(dst []byte, fd int) []byte
+	// FdLink, if set, returns what fd of the current process links to in
+	// /proc/PID/fd ("anon_inode:bpf-map"), or "" if unknown, whatever -y
+	// says: strace decodes bpf's object information by it.
+	FdLink func(fd int) string
 	// PidComm, if set (-Y, --decode-pids=comm), appends "<comm>" after a
 	// pid: the command name of process or thread pid, read when the pid
 	// is printed (nothing once it is gone).

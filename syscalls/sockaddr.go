@@ -10,8 +10,8 @@ import (
 )
 
 // Socket addresses: the address families, and struct sockaddr as strace
-// prints it for AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, and in
-// raw form (sa_data) for the others.
+// prints it for AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET (and
+// the families of sockfam.go), and in raw form (sa_data) for the others.
 
 // sockaddr.go's flag and value sets are listed in xlat/sockaddr.txt, from which
 // go generate writes zxlat.go.
@@ -91,6 +91,7 @@ func (d *Decoder) sockaddrBytes(buf []byte, n int) {
 			d.hex0(uint64(binary.LittleEndian.Uint32(buf[8:])), 8)
 		case fam == unix.AF_PACKET && n >= sizeofSockaddrLl:
 			d.sockaddrLl(buf, n)
+		case d.sockaddrOther(fam, buf, n):
 		default:
 			d.S("sa_data=")
 			d.B = format.AppendQuoted(d.B, buf[2:n], d.Opts.X, false)

@@ -447,7 +447,7 @@ func (d *Decoder) cmsgData(level, typ int32, data []byte) {
 		case (typ == unix.SO_TIMESTAMPING_OLD || typ == unix.SO_TIMESTAMPING_NEW) && n >= 1:
 			d.S(", cmsg_data=")
 			if n < 48 {
-				d.S("?")
+				d.S("???")
 				return
 			}
 			d.S("[")
@@ -506,10 +506,10 @@ func (d *Decoder) localArray(b []byte, size int, elem func([]byte)) {
 }
 
 // timeData appends a struct timeval (usec) or timespec held in a control
-// message: {tv_sec=…, tv_usec=…}; "?" when too short.
+// message: {tv_sec=…, tv_usec=…}; "???" when too short (strace 6.1).
 func (d *Decoder) timeData(b []byte, usec bool) {
 	if len(b) < 16 {
-		d.S("?")
+		d.S("???")
 		return
 	}
 	d.B = appendTimeFields(d.B, b, usec)

@@ -384,6 +384,32 @@ var bpfAttachFlags = format.FlagSet{
 	{Val: unix.BPF_F_REPLACE, Name: "BPF_F_REPLACE"},
 }
 
+// bpfTestRunFlags are BPF_PROG_TEST_RUN's flags.
+var bpfTestRunFlags = format.FlagSet{
+	{Val: unix.BPF_F_TEST_RUN_ON_CPU, Name: "BPF_F_TEST_RUN_ON_CPU"},
+	{Val: unix.BPF_F_TEST_XDP_LIVE_FRAMES, Name: "BPF_F_TEST_XDP_LIVE_FRAMES"},
+}
+
+// bpfQueryFlags are BPF_PROG_QUERY's query_flags.
+var bpfQueryFlags = format.FlagSet{
+	{Val: unix.BPF_F_QUERY_EFFECTIVE, Name: "BPF_F_QUERY_EFFECTIVE"},
+}
+
+// bpfTaskFdTypes are BPF_TASK_FD_QUERY's fd_type.
+var bpfTaskFdTypes = format.ValueSet{
+	{Val: unix.BPF_FD_TYPE_RAW_TRACEPOINT, Name: "BPF_FD_TYPE_RAW_TRACEPOINT"},
+	{Val: unix.BPF_FD_TYPE_TRACEPOINT, Name: "BPF_FD_TYPE_TRACEPOINT"},
+	{Val: unix.BPF_FD_TYPE_KPROBE, Name: "BPF_FD_TYPE_KPROBE"},
+	{Val: unix.BPF_FD_TYPE_KRETPROBE, Name: "BPF_FD_TYPE_KRETPROBE"},
+	{Val: unix.BPF_FD_TYPE_UPROBE, Name: "BPF_FD_TYPE_UPROBE"},
+	{Val: unix.BPF_FD_TYPE_URETPROBE, Name: "BPF_FD_TYPE_URETPROBE"},
+}
+
+// bpfKprobeMultiFlags are BPF_LINK_CREATE's kprobe_multi.flags.
+var bpfKprobeMultiFlags = format.FlagSet{
+	{Val: unix.BPF_F_KPROBE_MULTI_RETURN, Name: "BPF_F_KPROBE_MULTI_RETURN"},
+}
+
 // From xlat/creds.txt.
 
 // personaTypes are the personality types strace names (the low byte of a
@@ -3955,6 +3981,150 @@ var arpHardwareTypes = format.ValueSet{
 	{Val: unix.ARPHRD_VSOCKMON, Name: "ARPHRD_VSOCKMON"},
 	{Val: unix.ARPHRD_VOID, Name: "ARPHRD_VOID"},
 	{Val: unix.ARPHRD_NONE, Name: "ARPHRD_NONE"},
+}
+
+// vsockCids names sockaddr_vm's svm_cid.
+var vsockCids = format.ValueSet{
+	{Val: unix.VMADDR_CID_HYPERVISOR, Name: "VMADDR_CID_HYPERVISOR"},
+	{Val: unix.VMADDR_CID_LOCAL, Name: "VMADDR_CID_LOCAL"},
+	{Val: unix.VMADDR_CID_HOST, Name: "VMADDR_CID_HOST"},
+	{Val: unix.VMADDR_CID_ANY, Name: "VMADDR_CID_ANY"},
+}
+
+// vsockPorts names sockaddr_vm's svm_port.
+var vsockPorts = format.ValueSet{
+	{Val: unix.VMADDR_PORT_ANY, Name: "VMADDR_PORT_ANY"},
+}
+
+// vsockFlags names sockaddr_vm's svm_flags.
+var vsockFlags = format.FlagSet{
+	{Val: unix.VMADDR_FLAG_TO_HOST, Name: "VMADDR_FLAG_TO_HOST"},
+}
+
+// qrtrNodes names sockaddr_qrtr's sq_node (linux/qrtr.h).
+var qrtrNodes = format.ValueSet{
+	{Val: 0xffffffff, Name: "QRTR_NODE_BCAST"},
+}
+
+// qrtrPorts names sockaddr_qrtr's sq_port (linux/qrtr.h).
+var qrtrPorts = format.ValueSet{
+	{Val: 0xfffffffe, Name: "QRTR_PORT_CTRL"},
+}
+
+// xdpSockaddrFlags names sockaddr_xdp's sxdp_flags (strace 6.1 has no
+// XDP_USE_SG).
+var xdpSockaddrFlags = format.FlagSet{
+	{Val: unix.XDP_SHARED_UMEM, Name: "XDP_SHARED_UMEM"},
+	{Val: unix.XDP_COPY, Name: "XDP_COPY"},
+	{Val: unix.XDP_ZEROCOPY, Name: "XDP_ZEROCOPY"},
+	{Val: unix.XDP_USE_NEED_WAKEUP, Name: "XDP_USE_NEED_WAKEUP"},
+}
+
+// mctpNets names sockaddr_mctp's smctp_network (linux/mctp.h).
+var mctpNets = format.ValueSet{
+	{Val: 0, Name: "MCTP_NET_ANY"},
+}
+
+// mctpAddrs names sockaddr_mctp's smctp_addr.s_addr (linux/mctp.h).
+var mctpAddrs = format.ValueSet{
+	{Val: 0, Name: "MCTP_ADDR_NULL"},
+	{Val: 0xff, Name: "MCTP_ADDR_ANY"},
+}
+
+// hciChannels names sockaddr_hci's hci_channel (net/bluetooth/hci_sock.h).
+var hciChannels = format.ValueSet{
+	{Val: 0, Name: "HCI_CHANNEL_RAW"},
+	{Val: 1, Name: "HCI_CHANNEL_USER"},
+	{Val: 2, Name: "HCI_CHANNEL_MONITOR"},
+	{Val: 3, Name: "HCI_CHANNEL_CONTROL"},
+	{Val: 4, Name: "HCI_CHANNEL_LOGGING"},
+}
+
+// bdaddrTypes names sockaddr_l2's l2_bdaddr_type.
+var bdaddrTypes = format.ValueSet{
+	{Val: unix.BDADDR_BREDR, Name: "BDADDR_BREDR"},
+	{Val: unix.BDADDR_LE_PUBLIC, Name: "BDADDR_LE_PUBLIC"},
+	{Val: unix.BDADDR_LE_RANDOM, Name: "BDADDR_LE_RANDOM"},
+}
+
+// l2capPsms names sockaddr_l2's l2_psm (net/bluetooth/l2cap.h).
+var l2capPsms = format.ValueSet{
+	{Val: 0x1, Name: "L2CAP_PSM_SDP"},
+	{Val: 0x3, Name: "L2CAP_PSM_RFCOMM"},
+	{Val: 0x21, Name: "L2CAP_PSM_3DSP"},
+	{Val: 0x23, Name: "L2CAP_PSM_IPSP"},
+	{Val: 0x80, Name: "L2CAP_PSM_LE_DYN_START"},
+	{Val: 0xff, Name: "L2CAP_PSM_LE_DYN_END"},
+	{Val: 0x1001, Name: "L2CAP_PSM_DYN_START"},
+	{Val: 0x10ff, Name: "L2CAP_PSM_AUTO_END"},
+	{Val: 0xffff, Name: "L2CAP_PSM_DYN_END"},
+}
+
+// l2capCids names sockaddr_l2's l2_cid (net/bluetooth/l2cap.h).
+var l2capCids = format.ValueSet{
+	{Val: 0x1, Name: "L2CAP_CID_SIGNALING"},
+	{Val: 0x2, Name: "L2CAP_CID_CONN_LESS"},
+	{Val: 0x3, Name: "L2CAP_CID_A2MP"},
+	{Val: 0x4, Name: "L2CAP_CID_ATT"},
+	{Val: 0x5, Name: "L2CAP_CID_LE_SIGNALING"},
+	{Val: 0x6, Name: "L2CAP_CID_SMP"},
+	{Val: 0x7, Name: "L2CAP_CID_SMP_BREDR"},
+	{Val: 0x40, Name: "L2CAP_CID_DYN_START"},
+	{Val: 0x7f, Name: "L2CAP_CID_LE_DYN_END"},
+	{Val: 0xffff, Name: "L2CAP_CID_DYN_END"},
+}
+
+// ieee802154AddrTypes names ieee802154_addr_sa's addr_type
+// (net/af_ieee802154.h).
+var ieee802154AddrTypes = format.ValueSet{
+	{Val: 0, Name: "IEEE802154_ADDR_NONE"},
+	{Val: 2, Name: "IEEE802154_ADDR_SHORT"},
+	{Val: 3, Name: "IEEE802154_ADDR_LONG"},
+}
+
+// ieee802154Addrs names ieee802154_addr_sa's short_addr.
+var ieee802154Addrs = format.ValueSet{
+	{Val: 0xfffe, Name: "IEEE802154_ADDR_UNDEF"},
+	{Val: 0xffff, Name: "IEEE802154_ADDR_BROADCAST"},
+}
+
+// ieee802154PanIDs names ieee802154_addr_sa's pan_id.
+var ieee802154PanIDs = format.ValueSet{
+	{Val: 0xffff, Name: "IEEE802154_PANID_BROADCAST"},
+}
+
+// algSockaddrFlags names sockaddr_alg's salg_feat and salg_mask
+// (linux/crypto.h).
+var algSockaddrFlags = format.FlagSet{
+	{Val: 0x1000, Name: "CRYPTO_ALG_KERN_DRIVER_ONLY"},
+}
+
+// nfcSaps names sockaddr_nfc_llcp's dsap and ssap (net/nfc/llcp.h).
+var nfcSaps = format.ValueSet{
+	{Val: 0x1, Name: "LLCP_SAP_SDP"},
+	{Val: 0x2, Name: "LLCP_SAP_IP"},
+	{Val: 0x3, Name: "LLCP_SAP_OBEX"},
+	{Val: 0x4, Name: "LLCP_SAP_SNEP"},
+	{Val: 0xff, Name: "LLCP_SAP_MAX"},
+}
+
+// nfcProtocols names sockaddr_nfc's nfc_protocol.
+var nfcProtocols = format.ValueSet{
+	{Val: unix.NFC_PROTO_JEWEL, Name: "NFC_PROTO_JEWEL"},
+	{Val: unix.NFC_PROTO_MIFARE, Name: "NFC_PROTO_MIFARE"},
+	{Val: unix.NFC_PROTO_FELICA, Name: "NFC_PROTO_FELICA"},
+	{Val: unix.NFC_PROTO_ISO14443, Name: "NFC_PROTO_ISO14443"},
+	{Val: unix.NFC_PROTO_NFC_DEP, Name: "NFC_PROTO_NFC_DEP"},
+	{Val: unix.NFC_PROTO_ISO14443_B, Name: "NFC_PROTO_ISO14443_B"},
+	{Val: unix.NFC_PROTO_ISO15693, Name: "NFC_PROTO_ISO15693"},
+}
+
+// rxrpcServices names sockaddr_rxrpc's srx_service (fs/afs).
+var rxrpcServices = format.ValueSet{
+	{Val: 1, Name: "CM_SERVICE"},
+	{Val: 2500, Name: "YFS_FS_SERVICE"},
+	{Val: 2501, Name: "YFS_CM_SERVICE"},
+	{Val: 2503, Name: "YFS_VL_SERVICE"},
 }
 
 // From xlat/socket.txt.

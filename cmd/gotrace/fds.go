@@ -869,7 +869,7 @@ func (fc *fdCache) fdEffects(c *syscalls.Call, ret int64, mem func(addr uint64, 
 		return
 	}
 	e := syscalls.Lookup(c.Nr)
-	if ok && e.Ret == syscalls.RetFd {
+	if ok && (e.Ret == syscalls.RetFd || c.RetAs == syscalls.RetFd) {
 		fc.invalidate(int(ret))
 	}
 	if e.Class&syscalls.TN != 0 && e.NArgs > 0 {

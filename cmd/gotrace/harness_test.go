@@ -169,7 +169,12 @@ var (
 	reTimexNTP = regexp.MustCompile(`\b(offset|freq|maxerror|esterror)=-?\d+`)
 	reRusage   = regexp.MustCompile(`\b(ru_maxrss|ru_minflt|ru_majflt|ru_inblock|ru_oublock|ru_nvcsw|ru_nivcsw)=\d+`)
 	reTms      = regexp.MustCompile(`\b(tms_c?[us]time)=(\d+)( /\* (\d+\.\d\d) s \*/)?`)
-	reRandom   = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
+	// bpf's object information (BPF_OBJ_GET_INFO_BY_FD): the kernel's id
+	// of a map or program (it counts every one the machine made) and a
+	// program's load time since boot.
+	reBpfInfo = regexp.MustCompile(`(info=\{type=[^,]+, id=)\d+`)
+	reBpfLoad = regexp.MustCompile(`\b(load_time=)\d+`)
+	reRandom  = regexp.MustCompile(`^((?:P?\d+ +)?getrandom\(")((?:\\x[0-9a-f]{2})+)("(?:\.\.\.)?, (\d+), )`)
 	// The pid column: strace pads a pid to five columns and a space
 	// ("%-5d "), so a pid's width, a matter of chance, shows in the spacing.
 	rePidCol = regexp.MustCompile(`^(\d+)( +)`)
@@ -271,6 +276,8 @@ func normalize(s string) string {
 		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
 		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
 		l = reRusage.ReplaceAllString(l, "$1=N")
+		l = reBpfInfo.ReplaceAllString(l, "${1}N")
+		l = reBpfLoad.ReplaceAllString(l, "${1}N")
 		if reTimex.MatchString(l) {
 			l = reTimexNTP.ReplaceAllString(l, "$1=N")
 		}
@@ -337,7 +344,7 @@ var pidCalls = map[string]bool{
 	"sched_setscheduler": true, "getpriority": true, "setpriority": true,
 	"ptrace": true, "rt_sigqueueinfo": true, "rt_tgsigqueueinfo": true,
 	"process_vm_readv": true, "process_vm_writev": true, "kcmp": true,
-	"capget": true, "capset": true, "ioprio_get": true, "ioprio_set": true,
+	"capget": true, "capset": true,
 	"semctl": true, // GETPID
 }
 
@@ -353,15 +360,27 @@ var (
 	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |pid changed to |\bprlimit64\(|\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
 )
 
+// secondArgPid are calls whose second argument may be a pid and whose
+// other numbers must stay numbers.
+var secondArgPid = map[string]bool{"ioprio_get": true, "ioprio_set": true}
+
 func replacePids(l string, order []string, pids map[string]string) string {
 	if len(order) == 0 {
 		return l
 	}
-	everywhere := false
+	everywhere, name := false, ""
 	if m := reCallName.FindStringSubmatch(l); m != nil {
-		everywhere = pidCalls[m[1]]
+		name = m[1]
+		everywhere = pidCalls[name]
 	}
 	for _, p := range order {
+		if secondArgPid[name] {
+			// Only the second argument: an I/O priority (16388) may
+			// equal the tracee's pid.
+			l = regexp.MustCompile(`(`+name+`\([^,]*, )`+p+`\b`).ReplaceAllString(l, "${1}"+pids[p])
+			l = regexp.MustCompile(rePidCtx+p+`\b`).ReplaceAllString(l, "${1}"+pids[p])
+			continue
+		}
 		if everywhere {
 			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
 		} else {
@@ -652,5 +671,15 @@ func TestNormalizeUnixDiagPeer(t *testing.T) {
 	l := `recvmsg(3, [{nlmsg_len=36}, {ifi_family=AF_UNSPEC}, [{nla_len=8, nla_type=0x2}, 5]], 0) = 36`
 	if got := netlinkCounters(l); got != l {
 		t.Errorf("netlinkCounters changed %s", got)
+	}
+}
+
+// TestNormalizeIoprioPid: ioprio's pid argument normalizes, its priority
+// stays a number when it happens to equal the pid.
+func TestNormalizeIoprioPid(t *testing.T) {
+	a := normalize("execve(\"x\", [\"x\"], 0x7ffd0000 /* 1 vars */) = 0\ngetpid() = 16388\nioprio_get(0x1, 16388) = 16388\nioprio_set(0x1, 0, 16388) = 0")
+	b := normalize("execve(\"x\", [\"x\"], 0x7ffd0000 /* 1 vars */) = 0\ngetpid() = 2345\nioprio_get(0x1, 2345) = 16388\nioprio_set(0x1, 0, 16388) = 0")
+	if a != b {
+		t.Errorf("normalize differs:\n%s\n%s", a, b)
 	}
 }

@@ -71,15 +71,14 @@ func timePairs(r *rand.Rand, n int) []byte {
 	return b
 }
 
-// pokeFamilies: the families gotrace decodes, and some that strace 6.1
-// prints as sa_data too. (strace also decodes AF_AX25, AF_IPX, AF_X25,
-// AF_BLUETOOTH, AF_IEEE802154, AF_VSOCK, AF_ALG, AF_QIPCRTR, AF_XDP and AF_MCTP,
-// which gotrace prints as sa_data: not fuzzed.)
-var pokeFamilies = []uint16{0, 1, 2, 10, 16, 17, 21, 37, 43, 46, 47, 200, 0xffff}
+// pokeFamilies: the families gotrace decodes (strace 6.1's), and some
+// that strace 6.1 prints as sa_data too (AF_APPLETALK, AF_TIPC…).
+var pokeFamilies = []uint16{0, 1, 2, 3, 4, 5, 9, 10, 16, 17, 21, 30, 31, 33, 36, 37, 38, 39, 40, 42, 43, 44, 45, 46, 47, 200, 0xffff}
 
 // sockaddrShape: a known family with random contents, an AF_UNIX path
 // that is printable, abstract or unterminated, an AF_INET6 with a mapped
-// or scoped address.
+// or scoped address, and the named values, sane callsigns, transports…
+// of the other families.
 func sockaddrShape(r *rand.Rand) []byte {
 	b := randBytes(r, 128)
 	fam := pick(r, pokeFamilies...)
@@ -102,6 +101,70 @@ func sockaddrShape(r *rand.Rand) []byte {
 	case 16:
 		le16(b, 2, 0)
 		le32(b, 4, uint32(pick(r, 0, 1, 0xffffffff)))
+	case 3: // AX.25: callsigns of letters, digits and spaces, few digipeaters
+		if r.Intn(2) == 0 {
+			for i := 2; i < 72; i++ {
+				if (i-16)%7 == 6 || i == 8 {
+					b[i] = pick[byte](r, 0, 2, 0x1e, 0x60, 0x14)
+				} else if i < 9 || i >= 16 {
+					b[i] = pick[byte](r, 'A', 'Z', '0', '9', ' ', ' ') << 1
+				}
+			}
+			le32(b, 12, uint32(pick[int32](r, 0, 1, 2, 8, 9, -1)))
+		}
+	case 4: // IPX: sipx_zero 0 or not
+		b[15] = pick[byte](r, 0, b[15])
+	case 9: // X.25: a digit string, terminated or not
+		copy(b[2:18], strings.Repeat("7", 16))
+		b[2+r.Intn(17)%16] = pick[byte](r, 0, 0, '1')
+	case 31: // Bluetooth: named PSMs and CIDs, dynamic ones, known channels
+		le16(b, 2, pick[uint16](r, 0, 1, 3, 5, 0x21, 0x80, 0x85, 0xff, 0x100, 0x1001, 0x1005, 0x10ff, 0xffff))
+		le16(b, 4, pick[uint16](r, 0, 3, 4, 5, 0x1234))
+		le16(b, 10, pick[uint16](r, 0, 1, 7, 8, 0x40, 0x7f, 0x41, 0xffff))
+		b[12] = pick[byte](r, 0, 1, 2, 3, 0x40)
+	case 33: // RxRPC: AF_INET or AF_INET6 transports of all lengths
+		le16(b, 2, pick[uint16](r, 0, 1, 7, 2500, 2501, 2503))
+		le16(b, 4, pick[uint16](r, 1, 2, 5, 0, 11))
+		le16(b, 6, pick[uint16](r, 0, 1, 2, 14, 16, 20, 24, 28, 40, 0xffff))
+		le16(b, 8, pick[uint16](r, 2, 10, 10, 0, 1))
+		if r.Intn(2) == 0 {
+			copy(b[16:32], []byte{0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})
+			le32(b, 32, uint32(r.Intn(3)))
+		}
+	case 36: // IEEE 802.15.4: each address type, broadcast values
+		le32(b, 4, pick[uint32](r, 0, 1, 2, 3, 4))
+		le16(b, 8, pick[uint16](r, 0, 0xffff, 0x1234))
+		le16(b, 10, pick[uint16](r, 0, 0xfffe, 0xffff, 0x1234))
+	case 38: // ALG: names terminated or not
+		copy(b[2:16], pick(r, "hash\x00", "skcipher\x00", "aead", strings.Repeat("t", 14)))
+		le32(b, 16, pick[uint32](r, 0, 0x1000, 0x1fff, r.Uint32()))
+		le32(b, 20, pick[uint32](r, 0, 0x1000, 0x20))
+		copy(b[24:], pick(r, "sha256\x00", "cbc(aes)\x00", "", strings.Repeat("n", 104)))
+	case 39: // NFC: known protocols, service name lengths
+		le32(b, 4, pick[uint32](r, 0, 1, 2, uint32(b[4])))
+		le32(b, 12, pick[uint32](r, 0, 1, 5, 7, 8))
+		b[16] = pick[byte](r, 0, 1, 4, 5, 0xff)
+		le64(b, 88, pick[uint64](r, 0, 4, 63, 64, 1<<40))
+	case 40: // VSOCK: named cids and ports, zero padding or not
+		le16(b, 2, pick[uint16](r, 0, 0, 7))
+		le32(b, 4, pick[uint32](r, 0, 80, 0xffffffff))
+		le32(b, 8, pick[uint32](r, 0, 1, 2, 3, 0xffffffff))
+		b[12] = pick[byte](r, 0, 1, 2, 3)
+		if r.Intn(2) == 0 {
+			copy(b[13:16], []byte{0, 0, 0})
+		}
+	case 42: // QIPCRTR: the broadcast node, the control port
+		le32(b, 4, pick[uint32](r, 0, 1, 0xffffffff))
+		le32(b, 8, pick[uint32](r, 0, 1, 0xfffffffe, 0xffffffff))
+	case 44: // XDP: shared umem fds, interface indexes
+		le16(b, 2, pick[uint16](r, 0, 1, 2, 0xf, 0x1e, 0x20, 0x31))
+		le32(b, 4, pick[uint32](r, 0, 1, 9999))
+		le32(b, 12, pick[uint32](r, 0, 1, 3, 0xffffffff))
+	case 45: // MCTP: padding zero or not, named networks and addresses
+		le16(b, 2, pick[uint16](r, 0, 0, 1))
+		le32(b, 4, pick[uint32](r, 0, 1))
+		b[8] = pick[byte](r, 0, 0xff, 8)
+		b[11] = pick[byte](r, 0, 0, 1)
 	}
 	return b
 }
@@ -109,7 +172,7 @@ func sockaddrShape(r *rand.Rand) []byte {
 // addrlenShape: a length the kernel could return, or one it could not.
 func addrlenShape(r *rand.Rand) []byte {
 	b := make([]byte, 4)
-	le32(b, 0, pick[uint32](r, 0, 1, 2, 3, 8, 12, 14, 15, 16, 20, 24, 27, 28, 32, 110, 111, 112, 127, 128, 129, 4096, 0x7fffffff, 0xffffffff))
+	le32(b, 0, pick[uint32](r, 0, 1, 2, 3, 4, 6, 8, 9, 10, 12, 14, 15, 16, 17, 18, 20, 23, 24, 25, 27, 28, 30, 32, 36, 72, 95, 96, 110, 111, 112, 127, 128, 129, 4096, 0x7fffffff, 0xffffffff))
 	return b
 }
 
@@ -566,6 +629,20 @@ func pokeDirent() string {
 	return hex.EncodeToString(b)
 }
 
+// pokeShortCmsg: a msghdr whose one control message of type typ
+// (SOL_SOCKET) holds 8 bytes, too few for a timestamp.
+func pokeShortCmsg(typ uint32) string {
+	const slot = 33
+	b := make([]byte, 1024)
+	le64(b, 32, pokeSlot(slot)+512)
+	le64(b, 40, 24)
+	le64(b, 512, 24)
+	le32(b, 520, 1)
+	le32(b, 524, typ)
+	le64(b, 528, 0x1122334455667788)
+	return "@arg2=" + hex.EncodeToString(b)
+}
+
 // pokeRegressions: the differences TestDiffPoke found, each fixed.
 var pokeRegressions = []pokeCase{
 	// wait4's status: "|" between the kinds (not " | "), a status of no
@@ -607,6 +684,88 @@ var pokeRegressions = []pokeCase{
 	{"robust-list-null", nil, "get_robust_list", 0, "@arg2=0000000000000000,@arg3=1800000000000000"},
 	// getdents64: d_name shows one byte less than its room.
 	{"dirent-name", []string{"-v"}, "getdents64", 0, "@arg2=" + pokeDirent()},
+	// A timestamp control message too short: "???" as strace 6.1 prints.
+	{"cmsg-timestamp-short", nil, "recvmsg", 0, pokeShortCmsg(29)},
+	{"cmsg-timestampns-short", nil, "recvmsg", 0, pokeShortCmsg(35)},
+	{"cmsg-timestamping-short", nil, "recvmsg", 0, pokeShortCmsg(37)},
+}
+
+// pokeSockaddr: getsockname's address (the hex given, zero padded to
+// 128 bytes) and the length it returns.
+func pokeSockaddr(hexAddr string, n uint32) string {
+	b := make([]byte, 4)
+	le32(b, 0, n)
+	return "@arg2=" + hexAddr + strings.Repeat("00", 128-len(hexAddr)/2) + ",@arg3=" + hex.EncodeToString(b)
+}
+
+// pokeFamilyCases: an address of each family strace 6.1 decodes beyond
+// the common ones, under each -X style (and -x for their strings), and
+// lengths just too short for them.
+func pokeFamilyCases() []pokeCase {
+	type fc struct {
+		name, hex string
+		n         uint32
+	}
+	ax25 := "03009c6c6888b04060" + "000000" + "03000000" + "9c6c6888b04060" + "40404040404000" + "9c6c6888b040ee"
+	rx := "2100" + "c409" + "0200" + "1c00" + "0a00" + "0050" + "00000001" + "fe800000000000000000000000000001" + "01000000"
+	cases := []fc{
+		{"vsock", "2800" + "0000" + "ffffffff" + "ffffffff" + "01" + "000000", 16},
+		{"vsock-pad", "2800" + "0700" + "50000000" + "03000000" + "03" + "010203", 16},
+		{"vsock-short", "2800" + "0000" + "ffffffff" + "ffffffff" + "01", 15},
+		{"qrtr", "2a00" + "0000" + "ffffffff" + "feffffff", 12},
+		{"xdp-shared", "2c00" + "0f00" + "01000000" + "02000000" + "03000000", 16},
+		{"xdp-other", "2c00" + "3000" + "0f270000" + "02000000" + "ffffffff", 16},
+		{"mctp", "2d00" + "0100" + "00000000" + "ff" + "01" + "08" + "01", 12},
+		{"mctp-named", "2d00" + "0000" + "00000000" + "00" + "00" + "00" + "00", 128},
+		{"ieee802154-short", "2400" + "0000" + "02000000" + "3412" + "feff", 20},
+		{"ieee802154-long", "2400" + "0000" + "03000000" + "ffff" + "0102030405060708", 20},
+		{"ieee802154-none", "2400" + "0000" + "00000000" + "0000", 20},
+		{"ieee802154-other", "2400" + "0000" + "07000000" + "ffff" + "0102030405060708", 128},
+		{"ieee802154-short-len", "2400" + "0000" + "02000000" + "3412" + "feff", 19},
+		{"alg", "2600" + "6861736800000000000000000000" + "00100000" + "ff1f0000" + "73686132353600", 128},
+		{"alg-unterminated", "2600" + "7474747474747474747474747474" + "00000000" + "00000000" + "736861323536", 30},
+		{"alg-short", "2600" + "6861736800000000000000000000", 24},
+		{"bt-hci-dev", "1f00" + "0300", 4},
+		{"bt-hci", "1f00" + "0300" + "0300", 6},
+		{"bt-hci-unknown", "1f00" + "0300" + "ff00", 6},
+		{"bt-sco", "1f00" + "010203040506", 8},
+		{"bt-rc", "1f00" + "010203040506" + "07", 10},
+		{"bt-l2", "1f00" + "0100" + "010203040506" + "0400", 12},
+		{"bt-l2-type", "1f00" + "0510" + "010203040506" + "4500" + "01", 14},
+		{"bt-l2-unknown", "1f00" + "0500" + "010203040506" + "0800" + "40", 14},
+		{"bt-l2-le-dyn", "1f00" + "8500" + "010203040506" + "ffff" + "02", 14},
+		{"bt-other", "1f00" + "0500" + "010203040506", 9},
+		{"ax25", "03009c6c6888b04060" + "000000" + "00000000", 16},
+		{"ax25-empty", "0300404040404040" + "00" + "000000" + "00000000", 16},
+		{"ax25-digis", ax25, 37},
+		{"ax25-digis-cut", ax25, 30},
+		{"ax25-more", ax25, 128},
+		{"ipx", "0400" + "0050" + "0a000001" + "0102030405ff" + "00" + "00", 16},
+		{"ipx-zero", "0400" + "0050" + "00000000" + "000000000000" + "11" + "22", 16},
+		{"x25", "0900" + "3132333435", 18},
+		{"x25-unterminated", "0900" + strings.Repeat("37", 16), 18},
+		{"nfc", "2700" + "0000" + "01000000" + "02000000" + "05000000", 16},
+		{"nfc-cut", "2700" + "0000" + "01000000" + "02000000" + "08000000", 20},
+		{"nfc-llcp", "2700" + "0000" + "01000000" + "02000000" + "01000000" + "04" + "ff" + "736e6570" + strings.Repeat("00", 66) + "0400000000000000", 96},
+		{"rxrpc-inet6", rx, 36},
+		{"rxrpc-inet6-scope", rx, 128},
+		{"rxrpc-inet", "2100" + "0100" + "0100" + "1000" + "0200" + "0050" + "7f000001", 36},
+		{"rxrpc-inet-short", "2100" + "0100" + "0100" + "0e00" + "0200" + "0050" + "7f000001", 36},
+		{"rxrpc-other", "2100" + "0700" + "0b00" + "0600" + "1000" + "01020304", 36},
+		{"tipc", "1e00" + "0201" + "01000000" + "02000000", 16},
+		{"appletalk", "0500" + "0102", 16},
+	}
+	var out []pokeCase
+	for _, c := range cases {
+		for _, f := range [][]string{nil, {"-X", "raw"}, {"-X", "verbose"}, {"-x"}, {"-v"}} {
+			name := "family-" + c.name
+			if f != nil {
+				name += strings.Join(f, "")
+			}
+			out = append(out, pokeCase{name, f, "getsockname", 1, pokeSockaddr(c.hex, c.n)})
+		}
+	}
+	return out
 }
 
 func TestDiffPoke(t *testing.T) {
@@ -614,7 +773,7 @@ func TestDiffPoke(t *testing.T) {
 	bin := tracee(t, "core_poke")
 	c := pokeCalibrate(t, bin)
 	t.Run("fixed", func(t *testing.T) {
-		for _, pc := range pokeRegressions {
+		for _, pc := range append(pokeRegressions, pokeFamilyCases()...) {
 			t.Run(pc.name, func(t *testing.T) {
 				t.Parallel()
 				args := append(append([]string(nil), pc.flags...), "-e", "trace="+pc.call,

@@ -376,6 +376,7 @@ func newAnalysis(s *session) *analysis {
 		s.dec.Opts.FdDecor = a.fds.Decor
 	}
 	s.dec.Opts.NetlinkProto = a.fds.NetlinkProto
+	s.dec.Opts.FdLink = a.fds.Path
 	for _, p := range c.paths {
 		a.addPath(p)
 	}

@@ -1,9 +1,10 @@
 // proc_bpf makes bpf calls with fixed arguments, successful and failing,
 // for comparing gotrace with strace. It only creates small maps of its
 // own (an array and a hash), reads and writes them, loads a trivial socket
-// filter ("r0 = 0; exit") without attaching it anywhere, asks about them
-// and closes them; every other shape fails before the kernel does
-// anything.
+// filter ("r0 = 0; exit") without attaching it anywhere, runs it on a
+// packet of its own (BPF_PROG_TEST_RUN), asks about them (object info),
+// uses its hash in batches and closes them; every other shape (queries,
+// tracepoints, BTF, links) fails before the kernel does anything.
 #define _GNU_SOURCE
 #include <linux/bpf.h>
 #include <stdint.h>
@@ -95,6 +96,166 @@ int main(void)
 	a.log_buf = 0;
 	a.insn_cnt = 0;
 	sys_bpf(BPF_PROG_LOAD, &a, 72);
+
+	/* Run the filter once on a packet of its own (nothing attached):
+	 * in full, without the context and flags fields (the size of
+	 * Linux 4.12's structure), and with flags the kernel refuses. */
+	unsigned char pkt[64], pkt_out[64];
+	memset(pkt, 0xab, sizeof pkt);
+	memset(&a, 0, sizeof a);
+	a.test.prog_fd = prog;
+	a.test.data_in = PTR(pkt);
+	a.test.data_size_in = sizeof pkt;
+	a.test.data_out = PTR(pkt_out);
+	a.test.data_size_out = sizeof pkt_out;
+	a.test.repeat = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, sizeof a);
+	a.test.retval = 7;
+	a.test.duration = 5;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 40);
+	a.test.retval = 0;
+	a.test.duration = 9;
+	a.test.flags = BPF_F_TEST_RUN_ON_CPU | 0x2 | 0x80;
+	a.test.cpu = 1;
+	a.test.ctx_size_in = 4;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 80);
+	((unsigned char *)&a)[100] = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, sizeof a);
+	a.test.flags = 0;
+	sys_bpf(BPF_PROG_TEST_RUN, &a, 48);
+
+	/* What the kernel says of the maps and the program: in full, in a
+	 * buffer shorter than the kernel's structure, of a descriptor that
+	 * is not a bpf object. */
+	unsigned char info[256];
+	memset(info, 0, sizeof info);
+	memset(&a, 0, sizeof a);
+	a.info.bpf_fd = hash;
+	a.info.info_len = sizeof info;
+	a.info.info = PTR(info);
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	a.info.bpf_fd = arr;
+	a.info.info_len = 40;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	memset(info, 0, sizeof info);
+	a.info.bpf_fd = prog;
+	a.info.info_len = sizeof info;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+	a.info.bpf_fd = 0;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, 16);
+
+	/* Query what is attached to a descriptor that is not a cgroup: the
+	 * kernel refuses (nothing is asked of any real cgroup). */
+	uint32_t prog_ids[4] = { 0 };
+	memset(&a, 0, sizeof a);
+	a.query.target_fd = hash;
+	a.query.attach_type = BPF_CGROUP_INET_INGRESS;
+	a.query.query_flags = BPF_F_QUERY_EFFECTIVE | 0x10;
+	a.query.attach_flags = BPF_F_ALLOW_MULTI;
+	a.query.prog_ids = PTR(prog_ids);
+	a.query.prog_cnt = 4;
+	sys_bpf(BPF_PROG_QUERY, &a, 28);
+	/* Past the 28 bytes strace 6.1 knows: a fixed value (never used:
+	 * the call fails first), not an address that changes. */
+	a.query.prog_attach_flags = 0x1000;
+	sys_bpf(BPF_PROG_QUERY, &a, sizeof a);
+	a.query.prog_ids = 0;
+	a.query.attach_type = 0x77;
+	sys_bpf(BPF_PROG_QUERY, &a, 24);
+
+	/* A raw tracepoint that does not exist, for a program of the wrong
+	 * type: refused, nothing is attached. */
+	memset(&a, 0, sizeof a);
+	a.raw_tracepoint.name = PTR("gotrace_no_such_tracepoint");
+	a.raw_tracepoint.prog_fd = prog;
+	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 16);
+	a.raw_tracepoint.name = 0;
+	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, 8);
+
+	/* BTF that the kernel refuses: a bare header, no types or strings. */
+	struct {
+		uint16_t magic;
+		uint8_t version, flags;
+		uint32_t hdr_len, type_off, type_len, str_off, str_len;
+	} btf = { 0xeb9f, 1, 0, 24, 0, 0, 0, 0 };
+	char btf_log[32];
+	memset(&a, 0, sizeof a);
+	a.btf = PTR(&btf);
+	a.btf_size = sizeof btf;
+	a.btf_log_buf = PTR(btf_log);
+	a.btf_log_size = sizeof btf_log;
+	a.btf_log_level = 1;
+	sys_bpf(BPF_BTF_LOAD, &a, 28);
+	a.btf_log_buf = 0;
+	a.btf_log_size = 0;
+	a.btf_log_level = 0;
+	sys_bpf(BPF_BTF_LOAD, &a, sizeof a);
+
+	/* What a descriptor of no process is attached to: ESRCH. */
+	char tfq_buf[16] = "unchanged";
+	memset(&a, 0, sizeof a);
+	a.task_fd_query.pid = 0;
+	a.task_fd_query.fd = hash;
+	a.task_fd_query.buf = PTR(tfq_buf);
+	a.task_fd_query.buf_len = sizeof tfq_buf;
+	a.task_fd_query.prog_id = 7;
+	a.task_fd_query.fd_type = BPF_FD_TYPE_UPROBE;
+	a.task_fd_query.probe_offset = 0x10;
+	sys_bpf(BPF_TASK_FD_QUERY, &a, 48);
+	a.task_fd_query.fd_type = 99;
+	a.task_fd_query.buf = 0;
+	sys_bpf(BPF_TASK_FD_QUERY, &a, 40);
+
+	/* The batch commands, on the hash: put two elements, read them
+	 * back (the kernel lowers count), delete one, take the other. */
+	uint32_t bkeys[4] = { 1, 2, 0, 0 }, out_batch = 0;
+	uint64_t bvals[4] = { 10, 20, 0, 0 };
+	memset(&a, 0, sizeof a);
+	a.batch.keys = PTR(bkeys);
+	a.batch.values = PTR(bvals);
+	a.batch.count = 2;
+	a.batch.map_fd = hash;
+	sys_bpf(BPF_MAP_UPDATE_BATCH, &a, sizeof a);
+	a.batch.out_batch = PTR(&out_batch);
+	a.batch.count = 4;
+	a.batch.elem_flags = 0;
+	sys_bpf(BPF_MAP_LOOKUP_BATCH, &a, sizeof a);
+	a.batch.in_batch = 0;
+	a.batch.out_batch = 0;
+	a.batch.count = 1;
+	a.batch.elem_flags = BPF_F_LOCK;
+	a.batch.flags = 0x10;
+	sys_bpf(BPF_MAP_DELETE_BATCH, &a, 56);
+	a.batch.elem_flags = 0;
+	a.batch.flags = 0;
+	sys_bpf(BPF_MAP_DELETE_BATCH, &a, 56);
+	a.batch.out_batch = PTR(&out_batch);
+	a.batch.count = 4;
+	sys_bpf(BPF_MAP_LOOKUP_AND_DELETE_BATCH, &a, 56);
+
+	/* Links: create one from a descriptor that is not a cgroup (refused:
+	 * nothing is attached), update one that is not a link. */
+	memset(&a, 0, sizeof a);
+	a.link_create.prog_fd = prog;
+	a.link_create.target_fd = hash;
+	a.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+	a.link_create.flags = 0;
+	sys_bpf(BPF_LINK_CREATE, &a, 16);
+	a.link_create.target_btf_id = 5;
+	sys_bpf(BPF_LINK_CREATE, &a, sizeof a);
+	a.link_create.attach_type = BPF_XDP;
+	a.link_create.flags = BPF_F_ALLOW_MULTI | 0x100;
+	sys_bpf(BPF_LINK_CREATE, &a, 20);
+	a.link_create.attach_type = 0x77;
+	sys_bpf(BPF_LINK_CREATE, &a, 32);
+	memset(&a, 0, sizeof a);
+	a.link_update.link_fd = hash;
+	a.link_update.new_prog_fd = prog;
+	a.link_update.flags = BPF_F_REPLACE;
+	a.link_update.old_prog_fd = prog;
+	sys_bpf(BPF_LINK_UPDATE, &a, 16);
+	a.link_update.flags = 0x20;
+	sys_bpf(BPF_LINK_UPDATE, &a, 12);
 
 	/* Attach and detach with a descriptor that is not a cgroup. */
 	memset(&a, 0, sizeof a);
