@@ -218,7 +218,7 @@ var table = [...]Entry{
 	unix.SYS_VHANGUP:                 {Class: 0, NArgs: 0},
 	unix.SYS_MODIFY_LDT:              {Class: 0, NArgs: 3, Args: a(Int, LdtPtr, Ulong), Done: modifyLdtDone},
 	unix.SYS_PIVOT_ROOT:              {Class: TF, NArgs: 2, Args: a(Path, Path)},
-	unix.SYS__SYSCTL:                 {Class: 0, NArgs: 1},
+	unix.SYS__SYSCTL:                 {Class: 0, NArgs: 1, Args: a(Ptr)}, // struct __sysctl_args: printed as its address (the kernel has no _sysctl)
 	unix.SYS_PRCTL:                   {Class: TC, NArgs: 5, Args: a(PrctlOption, PrctlOut, Covered, Covered, Covered), Done: prctlDone},
 	unix.SYS_ARCH_PRCTL:              {Class: 0, NArgs: 2, Args: a(ArchCode, ArchAddr)},
 	unix.SYS_ADJTIMEX:                {Class: TCL, NArgs: 1, Args: a(TimexOut), Done: adjtimexDone},
