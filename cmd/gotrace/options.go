@@ -440,8 +440,9 @@ func pflagMessage(err error) string {
 }
 
 func usageText(fs *pflag.FlagSet) string {
-	return `Usage: gotrace [-fftttTrvxxqq] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
-               [-X FORMAT] { -p PID... | [--] PROG [ARGS] }
+	return `Usage: gotrace [-ACdDffhikqqrtttTvVwxxyyYzZ] [-a COLUMN] [-e EXPR]... [-o FILE] [-s STRSIZE]
+               [-X FORMAT] [-b SYSCALL] [-E VAR=VAL]... [-I N] [-u USERNAME]
+               { -p PID... | [--] PROG [ARGS] }
 
 Trace the system calls of PROG, or of running processes, as strace does.
 
