@@ -201,10 +201,10 @@ var ioctlReqs = []ioctlReq{
 	{unix.SIOCGIFMTU, "SIOCGIFMTU", ioIfreqOut},
 	{unix.SIOCSIFMTU, "SIOCSIFMTU", ioIfreqIn},
 	{unix.SIOCSIFNAME, "SIOCSIFNAME", ioIfreqIn},
-	{unix.SIOCSIFHWADDR, "SIOCSIFHWADDR", ioHex},
+	{unix.SIOCSIFHWADDR, "SIOCSIFHWADDR", ioIfreqIn},
 	{unix.SIOCGIFENCAP, "SIOCGIFENCAP", ioIntOut},
 	{unix.SIOCSIFENCAP, "SIOCSIFENCAP", ioIntIn},
-	{unix.SIOCGIFHWADDR, "SIOCGIFHWADDR", ioHex},
+	{unix.SIOCGIFHWADDR, "SIOCGIFHWADDR", ioIfreqOut},
 	{unix.SIOCGIFSLAVE, "SIOCGIFSLAVE", ioIfreqOut},
 	{unix.SIOCSIFSLAVE, "SIOCSIFSLAVE", ioIfreqIn},
 	{unix.SIOCADDMULTI, "SIOCADDMULTI", ioHex},
@@ -668,6 +668,39 @@ func (d *Decoder) ifreqField(req uint32, ifr []byte) {
 	case unix.SIOCSIFFLAGS, unix.SIOCGIFFLAGS:
 		d.S("ifr_flags=")
 		d.Flags(iffFlags, uint64(le.Uint16(u)), "IFF_???")
+	case unix.SIOCSIFHWADDR, unix.SIOCGIFHWADDR:
+		// struct sockaddr: the hardware type, then as many bytes of
+		// sa_data as that type's addresses have (all 14 when unknown).
+		t := le.Uint16(u)
+		d.S("ifr_hwaddr={sa_family=")
+		d.Value(arpHardwareTypes, uint64(t), "ARPHRD_???")
+		d.S(", sa_data=")
+		n, ok := hwaddrLen[t]
+		if !ok {
+			n = 14
+		}
+		mac := func() {
+			for j, c := range u[2 : 2+n] {
+				if j > 0 {
+					d.S(":")
+				}
+				d.B = append(d.B, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+			}
+		}
+		switch d.Opts.Style {
+		case format.Raw: // the whole of sa_data as a string
+			d.B = format.AppendQuoted(d.B, u[2:16], format.XAll, false)
+		case format.Verbose: // and the address, if any, in a comment
+			d.B = format.AppendQuoted(d.B, u[2:16], format.XAll, false)
+			if n > 0 {
+				d.S(" /* ")
+				mac()
+				d.S(" */")
+			}
+		default:
+			mac()
+		}
+		d.S("}")
 	case unix.SIOCGIFINDEX:
 		intField("ifr_ifindex")
 	case unix.SIOCSIFMETRIC, unix.SIOCGIFMETRIC:
@@ -701,3 +734,8 @@ func (d *Decoder) ifreqField(req uint32, ifr []byte) {
 		d.S("}")
 	}
 }
+
+// hwaddrLen is the length of a hardware address by ARPHRD type where it
+// is not sa_data's 14 bytes, as strace 6.1 prints SIOCGIFHWADDR's (found
+// by feeding it every type through poke_exit).
+var hwaddrLen = map[uint16]int{0: 7, 1: 6, 3: 7, 6: 6, 7: 1, 15: 2, 27: 8, 256: 0, 270: 5, 271: 0, 280: 0, 290: 1, 512: 0, 518: 0, 519: 0, 768: 4, 772: 6, 773: 1, 774: 6, 776: 4, 777: 0, 778: 4, 779: 0, 780: 6, 783: 4, 801: 6, 802: 6, 803: 6, 804: 8, 805: 8, 820: 1, 821: 1, 822: 0, 824: 0, 825: 8, 826: 0}

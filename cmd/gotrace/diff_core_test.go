@@ -44,6 +44,19 @@ func TestDiffCore(t *testing.T) {
 		// Structures filled by poke_exit (strace's tampering): every
 		// f_flags bit, known and unknown, in strace's order.
 		{"statfs-poked", []string{"-e", "trace=statfs", "-e", "inject=statfs:poke_exit=@arg2=53ef0000000000000010000000000000010000000000000001000000000000000100000000000000010000000000000001000000000000000000000000000000ff000000000000000010000000000000ffff000000000000"}, "file_stat", nil},
+		// SIOCGIFHWADDR: the address's length by hardware type.
+		{"hwaddr-ether", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000001000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-ether-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000001000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-none", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f0000000000000000000000000000feff0102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-none-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f0000000000000000000000000000feff0102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-infiniband", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000020000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-infiniband-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000020000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-slip", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000000010102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-slip-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000000010102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-tunnel", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000000030102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-tunnel-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000000030102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-unknown", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f00000000000000000000000000003f030102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
+		{"hwaddr-unknown-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f00000000000000000000000000003f030102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
 		{"pids-comm", []string{"-Y"}, "core_pids", nil},
 		{"pids-comm-f", []string{"-f", "-Y"}, "core_pids", nil},
 		{"pids-comm-long", []string{"-f", "--decode-pids=comm"}, "core_pids", nil},
