@@ -175,7 +175,7 @@ func (t *Tracer) adopt(pid, w int) error {
 func ExecTraced(start func(w *os.File) error, path string, argv, env []string, creds *Creds) error {
 	runtime.LockOSThread()
 	if unix.Gettid() != unix.Getpid() {
-		return fmt.Errorf("-D: not on the main thread")
+		return fmt.Errorf("-D: Not on the main thread")
 	}
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -194,12 +194,11 @@ func ExecTraced(start func(w *os.File) error, path string, argv, env []string, c
 	}
 	r.Close()
 	if n != 1 {
-		return fmt.Errorf("the tracer did not attach")
+		return fmt.Errorf("-D: The tracer did not attach")
 	}
 	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), stubMark)
 	if creds != nil {
-		os.Setenv(credsEnv, creds.spec())
-		if err := stubCreds(); err != nil {
+		if err := creds.apply(); err != nil {
 			return err
 		}
 	}
@@ -245,28 +244,46 @@ func stubCreds() error {
 		return nil
 	}
 	os.Unsetenv(credsEnv)
-	var c Creds
+	c, err := parseCreds(spec)
+	if err != nil {
+		return err
+	}
+	return c.apply()
+}
+
+// parseCreds reads Creds as credsEnv carries them (see spec).
+func parseCreds(spec string) (*Creds, error) {
 	parts := strings.SplitN(spec, ":", 3)
 	if len(parts) != 3 {
-		return fmt.Errorf("bad credentials %q", spec)
+		return nil, fmt.Errorf("bad credentials %q", spec)
 	}
+	c := &Creds{}
 	var err error
 	if c.UID, err = strconv.Atoi(parts[0]); err != nil {
-		return err
+		return nil, err
 	}
 	if c.GID, err = strconv.Atoi(parts[1]); err != nil {
-		return err
+		return nil, err
 	}
-	groups := []uint32{}
 	for _, g := range strings.Split(parts[2], ",") {
 		if g == "" {
 			continue
 		}
 		n, err := strconv.Atoi(g)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		groups = append(groups, uint32(n))
+		c.Groups = append(c.Groups, n)
+	}
+	return c, nil
+}
+
+// apply takes on the credentials in the calling thread only (raw calls):
+// the execve that follows leaves no other thread.
+func (c *Creds) apply() error {
+	groups := make([]uint32, len(c.Groups))
+	for i, g := range c.Groups {
+		groups[i] = uint32(g)
 	}
 	var gp unsafe.Pointer
 	if len(groups) > 0 {

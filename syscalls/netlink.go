@@ -674,3 +674,40 @@ func (d *Decoder) sockBuf(fd int, addr, n uint64) {
 	}
 	d.Buf(addr, n)
 }
+
+// familyData appends a payload of a family no decoder knows, as strace:
+// "{family=AF_…, data=…}".
+func (d *Decoder) familyData(m *nlMem, family uint8, off, n uint64) {
+	d.S("{family=")
+	d.Value(addrFamilies, uint64(family), "AF_???")
+	if n > 1 {
+		d.S(", data=")
+		d.nlHexStr(m, off+1, n-1)
+	}
+	d.S("}")
+}
+
+// familyHead appends "{field=AF_…, " and reads the size bytes of a
+// netlink payload's header whose first byte is its address family (the
+// routing and sock_diag messages): nil after "...}" when the message is
+// shorter, or after the address and "}" when unreadable. The caller has
+// read the family byte already.
+func (d *Decoder) familyHead(m *nlMem, field string, off, n, size uint64) []byte {
+	fb, _ := m.get(off, 1)
+	d.S("{")
+	d.S(field)
+	d.S("=")
+	d.Value(addrFamilies, uint64(fb[0]), "AF_???")
+	d.S(", ")
+	if n < size {
+		d.S("...}")
+		return nil
+	}
+	b, ok := m.get(off, size)
+	if !ok {
+		d.Addr(m.base + off + 1)
+		d.S("}")
+		return nil
+	}
+	return b
+}

@@ -49,13 +49,7 @@ func (d *Decoder) sockDiagPayload(m *nlMem, h []byte, off, n uint64) bool {
 	case family == unix.AF_PACKET:
 		d.packetDiagMsg(m, off, n)
 	default:
-		d.S("{family=")
-		d.Value(addrFamilies, uint64(family), "AF_???")
-		if n > 1 {
-			d.S(", data=")
-			d.nlHexStr(m, off+1, n-1)
-		}
-		d.S("}")
+		d.familyData(m, family, off, n)
 	}
 	return true
 }
@@ -108,17 +102,8 @@ func (d *Decoder) diagAddr(family uint8, b []byte, alen int) {
 
 // inetDiagReq appends a struct inet_diag_req_v2 and its attributes.
 func (d *Decoder) inetDiagReq(m *nlMem, family uint8, off, n uint64) {
-	d.S("{sdiag_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < sizeofInetDiagReqV2 {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, sizeofInetDiagReqV2)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "sdiag_family", off, n, sizeofInetDiagReqV2)
+	if b == nil {
 		return
 	}
 	d.S("sdiag_protocol=")
@@ -135,17 +120,8 @@ func (d *Decoder) inetDiagReq(m *nlMem, family uint8, off, n uint64) {
 
 // inetDiagMsg appends a struct inet_diag_msg and its attributes.
 func (d *Decoder) inetDiagMsg(m *nlMem, family uint8, off, n uint64) {
-	d.S("{idiag_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < sizeofInetDiagMsg {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, sizeofInetDiagMsg)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "idiag_family", off, n, sizeofInetDiagMsg)
+	if b == nil {
 		return
 	}
 	le := binary.LittleEndian

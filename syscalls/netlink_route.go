@@ -38,13 +38,7 @@ func (d *Decoder) rtnlPayload(m *nlMem, typ uint16, off, n uint64) bool {
 		if d.rtnlNeighRuleNetconf(m, typ, family, off, n) {
 			return true
 		}
-		d.S("{family=")
-		d.Value(addrFamilies, uint64(family), "AF_???")
-		if n > 1 {
-			d.S(", data=")
-			d.nlHexStr(m, off+1, n-1)
-		}
-		d.S("}")
+		d.familyData(m, family, off, n)
 	}
 	return true
 }
@@ -62,17 +56,8 @@ func (d *Decoder) rtnlAttrsAfter(m *nlMem, off, n, size uint64, spec *nlaSpec) {
 // ifaddrmsg appends a struct ifaddrmsg and its IFA_* attributes.
 func (d *Decoder) ifaddrmsg(m *nlMem, family uint8, off, n uint64) {
 	const size = 8
-	d.S("{ifa_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "ifa_family", off, n, size)
+	if b == nil {
 		return
 	}
 	d.S("ifa_prefixlen=")
@@ -118,17 +103,8 @@ func ifaAttrSpec(family uint8) *nlaSpec {
 // ifinfomsg appends a struct ifinfomsg and its IFLA_* attributes.
 func (d *Decoder) ifinfomsg(m *nlMem, family uint8, off, n uint64) {
 	const size = 16
-	d.S("{ifi_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "ifi_family", off, n, size)
+	if b == nil {
 		return
 	}
 	le := binary.LittleEndian
@@ -565,17 +541,8 @@ var (
 // rtmsg appends a struct rtmsg and its RTA_* attributes.
 func (d *Decoder) rtmsg(m *nlMem, family uint8, off, n uint64) {
 	const size = 12
-	d.S("{rtm_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "rtm_family", off, n, size)
+	if b == nil {
 		return
 	}
 	d.S("rtm_dst_len=")

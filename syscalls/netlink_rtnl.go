@@ -25,17 +25,8 @@ var nudNone = indexedNames("NUD_NONE")
 // ndmsg appends a struct ndmsg and its NDA_* attributes.
 func (d *Decoder) ndmsg(m *nlMem, family uint8, off, n uint64) {
 	const size = 12
-	d.S("{ndm_family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "ndm_family", off, n, size)
+	if b == nil {
 		return
 	}
 	le := binary.LittleEndian
@@ -126,17 +117,8 @@ func (d *Decoder) nlaBe16(m *nlMem, off, n uint64) bool {
 // fibRuleHdr appends a struct fib_rule_hdr and its FRA_* attributes.
 func (d *Decoder) fibRuleHdr(m *nlMem, family uint8, off, n uint64) {
 	const size = 12
-	d.S("{family=")
-	d.Value(addrFamilies, uint64(family), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
+	b := d.familyHead(m, "family", off, n, size)
+	if b == nil {
 		return
 	}
 	d.S("dst_len=")

@@ -21,29 +21,6 @@ const (
 // ndiagProtoAllName names netlink_diag_req's protocol that asks for all.
 var ndiagProtoAllName = format.ValueSet{{Val: ndiagProtoAll, Name: "NDIAG_PROTO_ALL"}}
 
-// diagHead appends "{field=AF_…, " and reads the size bytes of a request
-// or reply structure: nil after "...}" when the message is shorter, or
-// after the address and "}" when unreadable.
-func (d *Decoder) diagHead(m *nlMem, field string, off, n, size uint64) []byte {
-	fb, _ := m.get(off, 1)
-	d.S("{")
-	d.S(field)
-	d.S("=")
-	d.Value(addrFamilies, uint64(fb[0]), "AF_???")
-	d.S(", ")
-	if n < size {
-		d.S("...}")
-		return nil
-	}
-	b, ok := m.get(off, size)
-	if !ok {
-		d.Addr(m.base + off + 1)
-		d.S("}")
-		return nil
-	}
-	return b
-}
-
 // diagCookie appends ", name=[lo, hi]" for a socket cookie's two words.
 func (d *Decoder) diagCookie(name string, b []byte) {
 	d.S(", ")
@@ -66,7 +43,7 @@ func (d *Decoder) diagU32(name string, b []byte) {
 // unixDiagReq appends a struct unix_diag_req (strace decodes no
 // attributes after it).
 func (d *Decoder) unixDiagReq(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "sdiag_family", off, n, sizeofUnixDiagReq)
+	b := d.familyHead(m, "sdiag_family", off, n, sizeofUnixDiagReq)
 	if b == nil {
 		return
 	}
@@ -84,7 +61,7 @@ func (d *Decoder) unixDiagReq(m *nlMem, off, n uint64) {
 
 // unixDiagMsg appends a struct unix_diag_msg and its attributes.
 func (d *Decoder) unixDiagMsg(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "udiag_family", off, n, sizeofUnixDiagMsg)
+	b := d.familyHead(m, "udiag_family", off, n, sizeofUnixDiagMsg)
 	if b == nil {
 		return
 	}
@@ -183,7 +160,7 @@ func (d *Decoder) nlArray(m *nlMem, off, n, size uint64, elem func([]byte)) bool
 
 // netlinkDiagReq appends a struct netlink_diag_req.
 func (d *Decoder) netlinkDiagReq(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "sdiag_family", off, n, sizeofNetlinkDiagReq)
+	b := d.familyHead(m, "sdiag_family", off, n, sizeofNetlinkDiagReq)
 	if b == nil {
 		return
 	}
@@ -202,7 +179,7 @@ func (d *Decoder) netlinkDiagReq(m *nlMem, off, n uint64) {
 
 // netlinkDiagMsg appends a struct netlink_diag_msg and its attributes.
 func (d *Decoder) netlinkDiagMsg(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "ndiag_family", off, n, sizeofNetlinkDiagMsg)
+	b := d.familyHead(m, "ndiag_family", off, n, sizeofNetlinkDiagMsg)
 	if b == nil {
 		return
 	}
@@ -268,7 +245,7 @@ const (
 
 // packetDiagReq appends a struct packet_diag_req.
 func (d *Decoder) packetDiagReq(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "sdiag_family", off, n, sizeofPacketDiagReq)
+	b := d.familyHead(m, "sdiag_family", off, n, sizeofPacketDiagReq)
 	if b == nil {
 		return
 	}
@@ -283,7 +260,7 @@ func (d *Decoder) packetDiagReq(m *nlMem, off, n uint64) {
 
 // packetDiagMsg appends a struct packet_diag_msg and its attributes.
 func (d *Decoder) packetDiagMsg(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "pdiag_family", off, n, sizeofPacketDiagMsg)
+	b := d.familyHead(m, "pdiag_family", off, n, sizeofPacketDiagMsg)
 	if b == nil {
 		return
 	}

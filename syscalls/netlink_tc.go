@@ -17,7 +17,7 @@ func isTcMsg(typ uint16) bool {
 
 // tcmsg appends a struct tcmsg and its attributes.
 func (d *Decoder) tcmsg(m *nlMem, off, n uint64) {
-	b := d.diagHead(m, "tcm_family", off, n, sizeofTcmsg)
+	b := d.familyHead(m, "tcm_family", off, n, sizeofTcmsg)
 	if b == nil {
 		return
 	}

@@ -44,7 +44,7 @@ func daemonize(cfg *config, path string, env []string, creds *ptrace.Creds, stde
 		return c.Wait() // stage 1 exits as soon as stage 2 runs
 	}
 	err := ptrace.ExecTraced(start, path, cfg.cmd, env, creds)
-	fmt.Fprintf(stderr, "gotrace: %s\n", capitalizeFirst(err.Error()))
+	fmt.Fprintf(stderr, "gotrace: %s\n", err)
 	return 1
 }
 
@@ -84,14 +84,4 @@ func daemonTarget() int {
 	}
 	pid, _ := strconv.Atoi(os.Getenv(daemonPid))
 	return pid
-}
-
-func capitalizeFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
-		return string(c-'a'+'A') + s[1:]
-	}
-	return s
 }

@@ -331,6 +331,19 @@ type anThread struct {
 	counted bool          // the syscall in flight is counted by -c
 	stime   time.Duration // the process's system time at entry
 	printed bool          // the syscall in flight passes the analysis filters
+	fdt     *fdTable      // the thread's process in the fd cache, once looked up
+}
+
+// useFds makes st's process the fd cache's current one. The table is
+// looked up once per thread (a thread stays in its process): chosen for
+// speed, since the cache is kept in every run and this runs at each
+// traced call's entry and at every exit.
+func (a *analysis) useFds(st *tstate, tid int) {
+	if st.an.fdt == nil {
+		st.an.fdt = a.fds.use(tid)
+		return
+	}
+	a.fds.cur = st.an.fdt
 }
 
 // analysis is the session's analysis state.
@@ -448,7 +461,7 @@ func (a *analysis) event(st *tstate, ev *ptrace.Event) {
 	if a.fds != nil {
 		switch ev.Kind {
 		case ptrace.Exec:
-			a.fds.use(ev.Tid)
+			a.useFds(st, ev.Tid)
 			a.fds.clear()
 		case ptrace.Exited, ptrace.Killed, ptrace.Detached:
 			a.fds.forgetThread(ev.Tid)
@@ -468,7 +481,7 @@ func (a *analysis) enter(st *tstate, ev *ptrace.Event, traced bool) bool {
 		return false
 	}
 	if a.fds != nil {
-		a.fds.use(ev.Tid)
+		a.useFds(st, ev.Tid)
 	}
 	if (len(a.paths) > 0 || a.cfg.traceFdsSet) && !a.pathMatch(ev) {
 		return false
@@ -562,7 +575,7 @@ const slowCall = 10 * time.Millisecond
 func (a *analysis) exit(st *tstate, ev *ptrace.Event) {
 	t := &st.an
 	if a.fds != nil {
-		a.fds.use(ev.Tid)
+		a.useFds(st, ev.Tid)
 		a.fds.fdEffects(&st.call, ev.Ret, a.readMem)
 	}
 	if !t.counted && !t.printed {
