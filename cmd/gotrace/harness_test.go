@@ -356,31 +356,20 @@ var (
 	// -yy pidfds and netlink ports, gotrace's and strace's messages,
 	// prlimit64's first
 	// argument (its other numbers are limits that a pid may equal),
+	// ioprio_get's and ioprio_set's who (a priority may equal a pid),
 	// fcntl(F_SETOWN)'s owner.
-	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |pid changed to |\bprlimit64\(|\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
+	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |pid changed to |\bprlimit64\(|\bioprio_[gs]et\((?:[A-Z_]+|0x[0-9a-f]+(?: /\* [A-Z_]+ \*/)?), |\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
 )
-
-// secondArgPid are calls whose second argument may be a pid and whose
-// other numbers must stay numbers.
-var secondArgPid = map[string]bool{"ioprio_get": true, "ioprio_set": true}
 
 func replacePids(l string, order []string, pids map[string]string) string {
 	if len(order) == 0 {
 		return l
 	}
-	everywhere, name := false, ""
+	everywhere := false
 	if m := reCallName.FindStringSubmatch(l); m != nil {
-		name = m[1]
-		everywhere = pidCalls[name]
+		everywhere = pidCalls[m[1]]
 	}
 	for _, p := range order {
-		if secondArgPid[name] {
-			// Only the second argument: an I/O priority (16388) may
-			// equal the tracee's pid.
-			l = regexp.MustCompile(`(`+name+`\([^,]*, )`+p+`\b`).ReplaceAllString(l, "${1}"+pids[p])
-			l = regexp.MustCompile(rePidCtx+p+`\b`).ReplaceAllString(l, "${1}"+pids[p])
-			continue
-		}
 		if everywhere {
 			l = regexp.MustCompile(`\b`+p+`\b`).ReplaceAllString(l, pids[p])
 		} else {
