@@ -230,12 +230,8 @@ func benchWorkloads(dir string, bins map[string]string) {
 							get(key{w.name, "attached", "untraced"}).add(s)
 							logRun(w.name, "untraced (gated)", s)
 						}
-						tools := []string{*strace, bins["gotrace"]}
-						names := []string{"strace", "gotrace"}
-						if rep%2 == 1 {
-							tools[0], tools[1] = tools[1], tools[0]
-							names[0], names[1] = names[1], names[0]
-						}
+						tools := rotate([]string{*strace, bins["gotrace"], bins["floor"]}, rep)
+						names := rotate([]string{"strace", "gotrace", "floor"}, rep)
 						for i, tool := range tools {
 							s := runAttached(bins["gate"], cmdline, append([]string{tool, "-o", out}, g.flags...))
 							get(key{w.name, g.key, names[i]}).add(s)
@@ -254,16 +250,15 @@ func benchWorkloads(dir string, bins map[string]string) {
 					if sflags == nil {
 						sflags = g.flags
 					}
-					tools := []struct {
+					type tool struct {
 						name string
 						argv []string
-					}{
+					}
+					tools := rotate([]tool{
 						{"strace", append(append([]string{*strace, "-o", out}, sflags...), cmdline...)},
 						{"gotrace", append(append([]string{bins["gotrace"], "-o", out}, g.flags...), cmdline...)},
-					}
-					if rep%2 == 1 {
-						tools[0], tools[1] = tools[1], tools[0]
-					}
+						{"floor", append(append([]string{bins["floor"], "-o", out}, g.flags...), cmdline...)},
+					}, rep)
 					for _, t := range tools {
 						s := run(t.argv)
 						get(key{w.name, g.key, t.name}).add(s)
@@ -276,8 +271,9 @@ func benchWorkloads(dir string, bins map[string]string) {
 
 	fmt.Printf("gotbench: %d runs per cell, interleaved, every run pinned with taskset -c 0 (tracer and tracee on one CPU)\n", *reps)
 	fmt.Printf("times: median (min–max) wall time of the whole command in ms; ratios: median of the per-repetition ratios; RSS: peak of the tracer, MiB\n\n")
-	fmt.Printf("%-8s %-20s %-20s %-20s %-20s %-13s %-13s %-7s %-7s\n",
-		"workload", "flags", "untraced", "strace", "gotrace", "got/strace", "got/untraced", "RSS st", "RSS got")
+	fmt.Printf("floor: testdata/bench/floor.c, the least a ptrace tracer does per stop (no decoding), run in the same interleaving: its ratios bound what any ptrace tracer reaches here\n\n")
+	fmt.Printf("%-8s %-34s %-20s %-20s %-20s %-11s %-13s %-13s %-11s %-13s %-7s %-7s\n",
+		"workload", "flags", "untraced", "strace", "gotrace", "got/strace", "got/untraced", "floor", "fl/strace", "fl/untraced", "RSS st", "RSS got")
 	for _, w := range ws {
 		for _, g := range gs {
 			uk := scaleKey(g.filt)
@@ -287,7 +283,8 @@ func benchWorkloads(dir string, bins map[string]string) {
 			u := cells[key{w.name, uk, "untraced"}]
 			st := cells[key{w.name, g.key, "strace"}]
 			gt := cells[key{w.name, g.key, "gotrace"}]
-			if u == nil || st == nil || gt == nil {
+			fl := cells[key{w.name, g.key, "floor"}]
+			if u == nil || st == nil || gt == nil || fl == nil {
 				continue
 			}
 			flags := strings.Join(g.flags, " ")
@@ -297,8 +294,9 @@ func benchWorkloads(dir string, bins map[string]string) {
 			if g.attach {
 				flags += " -p PID"
 			}
-			fmt.Printf("%-8s %-20s %-20s %-20s %-20s %-13s %-13s %-7s %-7s\n", w.name, flags,
-				timeCell(u), timeCell(st), timeCell(gt), ratio(gt, st), ratio(gt, u), rssCell(st), rssCell(gt))
+			fmt.Printf("%-8s %-34s %-20s %-20s %-20s %-11s %-13s %-13s %-11s %-13s %-7s %-7s\n", w.name, flags,
+				timeCell(u), timeCell(st), timeCell(gt), ratio(gt, st), ratio(gt, u),
+				medianCell(fl), ratio(fl, st), ratio(fl, u), rssCell(st), rssCell(gt))
 		}
 	}
 	fmt.Printf("\niterations (-scale %g): ", *scale)
@@ -358,6 +356,25 @@ func runAttached(gate string, cmdline, tracer []string) sample {
 		s.err = fmt.Errorf("%v: %s", err, strings.TrimSpace(terr.String()))
 	}
 	return s
+}
+
+// rotate returns v rotated left by rep: every tool takes every place in
+// the order over the repetitions.
+func rotate[T any](v []T, rep int) []T {
+	k := rep % len(v)
+	return append(append([]T(nil), v[k:]...), v[:k]...)
+}
+
+// medianCell is a cell's median time alone (the floor's column).
+func medianCell(c *cell) string {
+	if failed(c) {
+		return "failed"
+	}
+	v := make([]float64, len(c.s))
+	for i, s := range c.s {
+		v[i] = ms(s.wall)
+	}
+	return num(median(v))
 }
 
 func scaleKey(filt bool) string {
@@ -504,21 +521,19 @@ func benchNginx(dir string, bins map[string]string) {
 		{"untraced", "", nil},
 		{"strace -f", *strace, []string{"-f"}},
 		{"gotrace -f", bins["gotrace"], []string{"-f"}},
+		{"floor -f", bins["floor"], []string{"-f"}},
 		{"strace -f -e trace=network", *strace, []string{"-f", "-e", "trace=network"}},
 		{"gotrace -f -e trace=network", bins["gotrace"], []string{"-f", "-e", "trace=network"}},
+		{"floor -f -e trace=network", bins["floor"], []string{"-f", "-e", "trace=network"}},
 	}
 	res := make([][]float64, len(variants))
 	rss := make([]int64, len(variants))
 	out := filepath.Join(dir, "trace.out")
 	for rep := 0; rep < *reps; rep++ {
 		fmt.Fprintf(os.Stderr, "gotbench: repetition %d/%d\n", rep+1, *reps)
-		order := make([]int, len(variants))
-		for i := range order {
-			order[i] = i
-		}
-		if rep%2 == 1 { // swap strace and gotrace within each pair
-			order[1], order[2], order[3], order[4] = 2, 1, 4, 3
-		}
+		// The untraced run, then each triple (strace, gotrace, floor) in
+		// an order that turns every repetition.
+		order := append(append([]int{0}, rotate([]int{1, 2, 3}, rep)...), rotate([]int{4, 5, 6}, rep)...)
 		for _, i := range order {
 			v := variants[i]
 			var tracer *exec.Cmd
@@ -575,7 +590,7 @@ func benchNginx(dir string, bins map[string]string) {
 			fmt.Sprintf("%.0f (%.0f–%.0f)", median(res[i]), lo, hi),
 			strconv.FormatFloat(100*median(kept), 'f', 1, 64)+"%", rs)
 	}
-	for _, pair := range [][2]int{{2, 1}, {4, 3}} {
+	for _, pair := range [][2]int{{2, 1}, {5, 4}, {3, 1}, {6, 4}} {
 		var r []float64
 		for k := range res[pair[0]] {
 			r = append(r, res[pair[0]][k]/res[pair[1]][k])
