@@ -66,7 +66,8 @@ func requireTool(t *testing.T, name string) string {
 
 var tracees sync.Map // name → path or error
 
-// tracee compiles testdata/tracees/NAME.c once and returns the binary.
+// tracee compiles testdata/tracees/NAME.c (or NAME.cpp, with g++) once and
+// returns the binary.
 func tracee(t *testing.T, name string) string {
 	t.Helper()
 	if v, ok := tracees.Load(name); ok {
@@ -75,10 +76,15 @@ func tracee(t *testing.T, name string) string {
 		}
 		return v.(string)
 	}
-	gcc := requireTool(t, "gcc")
 	src := filepath.Join("..", "..", "testdata", "tracees", name+".c")
+	compiler := "gcc"
+	if _, err := os.Stat(src); err != nil {
+		// A C++ tracee (for -k's demangled frames).
+		src, compiler = strings.TrimSuffix(src, ".c")+".cpp", "g++"
+	}
+	cc := requireTool(t, compiler)
 	bin := filepath.Join(binDir, name)
-	out, err := exec.Command(gcc, "-O0", "-o", bin, src, "-lpthread").CombinedOutput()
+	out, err := exec.Command(cc, "-O0", "-o", bin, src, "-lpthread").CombinedOutput()
 	if err != nil {
 		e := fmt.Errorf("compiling %s: %v\n%s", src, err, out)
 		tracees.Store(name, e)

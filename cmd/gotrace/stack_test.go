@@ -14,24 +14,27 @@ import (
 // offsets in the mapped files, stable from run to run.
 func TestDiffStack(t *testing.T) {
 	cases := []struct {
-		name  string
-		flags []string
-		args  []string
+		name   string
+		flags  []string
+		args   []string
+		tracee string // core_stack unless set
 	}{
 		// pthread_join waits in futex only when the thread is not
 		// done yet, and clone3's parent_tid reads 0 once the untraced
 		// thread has exited: matters of scheduling, left out.
-		{"plain", []string{"-k", "-e", "trace=!futex,clone3"}, nil},
-		{"write-only", []string{"-k", "-e", "trace=write,getpid,getppid,exit_group"}, nil},
+		{"plain", []string{"-k", "-e", "trace=!futex,clone3"}, nil, ""},
+		{"write-only", []string{"-k", "-e", "trace=write,getpid,getppid,exit_group"}, nil, ""},
 		// futex's value is the thread's tid, which the harness does
 		// not normalize: left out.
-		{"threads", []string{"-k", "-f", "-e", "trace=!futex"}, nil},
-		{"fork", []string{"-k", "-f"}, []string{"fork"}},
-		{"deep", []string{"-k", "-e", "trace=getpid,exit_group"}, []string{"deep"}},
+		{"threads", []string{"-k", "-f", "-e", "trace=!futex"}, nil, ""},
+		{"fork", []string{"-k", "-f"}, []string{"fork"}, ""},
+		{"deep", []string{"-k", "-e", "trace=getpid,exit_group"}, []string{"deep"}, ""},
 		// A frame in the vDSO, then libunwind's frame-chain step.
-		{"vdso", []string{"-k", "-e", "trace=clock_gettime"}, []string{"vdso"}},
-		{"failed", []string{"-k", "-Z", "-e", "trace=!futex"}, nil},
-		{"long", []string{"--stack-traces", "-e", "signal=none", "-e", "trace=rt_sigreturn,getppid"}, nil},
+		{"vdso", []string{"-k", "-e", "trace=clock_gettime"}, []string{"vdso"}, ""},
+		{"failed", []string{"-k", "-Z", "-e", "trace=!futex"}, nil, ""},
+		{"long", []string{"--stack-traces", "-e", "signal=none", "-e", "trace=rt_sigreturn,getppid"}, nil, ""},
+		// C++ frames demangled as strace's libiberty prints them.
+		{"cxx", []string{"-k", "-f", "-e", "trace=getpid,getppid,getuid,getgid,geteuid,getegid,write"}, nil, "cxx_stack"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -40,7 +43,11 @@ func TestDiffStack(t *testing.T) {
 			// execve can arrive after it, in the command. Not -k's
 			// matter: hidden in both traces.
 			flags := append([]string{"-e", "signal=!SIGURG"}, c.flags...)
-			diffCase(t, flags, "core_stack", c.args...)
+			name := c.tracee
+			if name == "" {
+				name = "core_stack"
+			}
+			diffCase(t, flags, name, c.args...)
 		})
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"syscall"
+
+	"github.com/ianlancetaylor/demangle"
 )
 
 // Bounds on what is read of one ELF file: a tracee may map anything.
@@ -22,6 +25,10 @@ type Module struct {
 	loads []elf.ProgHeader
 	syms  []symbol // sorted by value; equal values keep table order
 	cfi   *cfiTable
+	// shown holds the printed form of the symbols a stack has named so
+	// far, by index in syms: demangled once, when first needed (a C++
+	// library has tens of thousands of symbols; a stack names a few).
+	shown map[int]string
 }
 
 type symbol struct {
@@ -147,8 +154,83 @@ func (m *Module) Symbol(addr uint64) (name string, off uint64, ok bool) {
 	if addr-s.value >= m.size {
 		return "", 0, false
 	}
-	return s.name, addr - s.value, true
+	return m.display(j), addr - s.value, true
 }
+
+// display is the name symbol i prints as: a C++ (Itanium ABI) or Rust
+// name demangled, with its parameters, as strace's libiberty prints it
+// (cplus_demangle with DMGL_AUTO | DMGL_PARAMS); any other name, or one
+// that does not demangle, as it is.
+func (m *Module) display(i int) string {
+	name := m.syms[i].name
+	if !strings.HasPrefix(name, "_Z") && !strings.HasPrefix(name, "_R") {
+		return name
+	}
+	if d, ok := m.shown[i]; ok {
+		return d
+	}
+	d := demangleName(name)
+	if m.shown == nil {
+		m.shown = make(map[int]string)
+	}
+	m.shown[i] = d
+	return d
+}
+
+// demangleName demangles a C++ or Rust symbol name, or returns it
+// unchanged. The demangler is bounded (a hostile symbol table cannot make
+// it run away) and its failures are the name itself.
+func demangleName(name string) (out string) {
+	defer func() {
+		if recover() != nil {
+			out = name
+		}
+	}()
+	limit := demangle.MaxLength(maxDemangleLength)
+	if strings.Contains(name, "CI1") || strings.Contains(name, "CI2") {
+		if d, ok := inheritingCtor(name, limit); ok {
+			return d
+		}
+	}
+	d, err := demangle.ToString(name, limit)
+	if err != nil {
+		return name
+	}
+	return d
+}
+
+// inheritingCtor demangles a name holding an inheriting constructor (C++11
+// "using Base::Base"), which libiberty prints with the base class's name:
+// srv::TlsConn::Conn(int), where the library would say TlsConn.
+func inheritingCtor(name string, limit demangle.Option) (string, bool) {
+	a, err := demangle.ToAST(name, limit)
+	if err != nil {
+		return "", false
+	}
+	c := a.Copy(func(n demangle.AST) demangle.AST {
+		k, ok := n.(*demangle.Constructor)
+		if !ok || k.Base == nil {
+			return nil
+		}
+		base := k.Base
+		for {
+			q, ok := base.(*demangle.Qualified)
+			if !ok {
+				break
+			}
+			base = q.Name
+		}
+		return &demangle.Constructor{Name: base}
+	}, func(demangle.AST) bool { return false })
+	if c == nil {
+		return "", false
+	}
+	return demangle.ASTToString(c, limit), true
+}
+
+// maxDemangleLength bounds the demangler's work per name (its MaxLength:
+// log2 of the longest output).
+const maxDemangleLength = 16
 
 // modKey identifies a file's version: a file replaced on disk is parsed
 // anew.
