@@ -168,7 +168,10 @@ var (
 	reTimeRet = regexp.MustCompile(`^((?:P?\d+ +)?(?:TIME +)?time\(.*) += \d{9,} \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}\)$`)
 	reTimeArg = regexp.MustCompile(`^((?:P?\d+ +)?(?:TIME +)?time\(\[)\d{9,}( /\* [^*]+ \*/)?\]`)
 	reTicks   = regexp.MustCompile(`^((?:P?\d+ +)?times\(.*\) += )\d+`)
-	reSysinfo = regexp.MustCompile(`sysinfo\(\{uptime=\d+, loads=\[\d+, \d+, \d+\], (totalram=\d+), freeram=\d+, sharedram=\d+, bufferram=\d+, (totalswap=\d+), freeswap=\d+, procs=\d+, (totalhigh=\d+), freehigh=\d+, (mem_unit=\d+)\}`)
+	// A child's CPU time in a SIGCHLD's siginfo, in clock ticks (with -v
+	// or a non-zero value, its seconds in a comment).
+	reSigTimes = regexp.MustCompile(`\b(si_[us]time)=\d+(?: /\* [0-9.]+ s \*/)?`)
+	reSysinfo  = regexp.MustCompile(`sysinfo\(\{uptime=\d+, loads=\[\d+, \d+, \d+\], (totalram=\d+), freeram=\d+, sharedram=\d+, bufferram=\d+, (totalswap=\d+), freeswap=\d+, procs=\d+, (totalhigh=\d+), freehigh=\d+, (mem_unit=\d+)\}`)
 	// struct timex's NTP state (adjtimex, clock_adjtime) drifts on a
 	// synchronized clock; its time field is reTimeVals'.
 	reTimex    = regexp.MustCompile(`^((?:P?\d+ +)?(?:TIME +)?(?:adjtimex|clock_adjtime)\(.*)$`)
@@ -282,6 +285,7 @@ func normalize(s string) string {
 		l = reTms.ReplaceAllStringFunc(l, cpuTicks)
 		l = reSysinfo.ReplaceAllString(l, "sysinfo({uptime=N, loads=[N, N, N], $1, freeram=N, sharedram=N, bufferram=N, $2, freeswap=N, procs=N, $3, freehigh=N, $4}")
 		l = reRusage.ReplaceAllString(l, "$1=N")
+		l = reSigTimes.ReplaceAllString(l, "$1=N")
 		l = reBpfInfo.ReplaceAllString(l, "${1}N")
 		l = reBpfLoad.ReplaceAllString(l, "${1}N")
 		if reTimex.MatchString(l) {

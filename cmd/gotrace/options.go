@@ -48,6 +48,7 @@ type config struct {
 	warnings   []string  // strace's notes on the options, printed before tracing
 	numbers    bool      // -n: print syscall numbers
 	pidComm    bool      // -Y, --decode-pids=comm: command names after pids
+	pidNS      bool      // --decode-pids=pidns: pids of another pid namespace translated
 	env        []string  // -E: VAR=VAL sets, VAR removes, in order
 	user       string    // -u: run the command as this user
 	intr       int       // -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp; 0: the default
@@ -399,9 +400,8 @@ func (c *config) qualify(expr string) error {
 		if err != nil {
 			return qualifyErr(err)
 		}
-		// pidns is accepted and does nothing: pids print as the kernel
-		// reports them (see the README's known differences).
-		c.pidComm = set.Has("comm")
+		// A later --decode-pids replaces an earlier one, as strace's.
+		c.pidComm, c.pidNS = set.Has("comm"), set.Has("pidns")
 	default: // abbrev, verbose, raw and the rest take syscall sets
 		if _, err := syscalls.ParseSyscallSet(value); err != nil {
 			return qualifyErr(err)

@@ -54,6 +54,7 @@ type session struct {
 	an         *analysis    // the analysis options (summary.go)
 	sep        *sepFiles    // -ff -o FILE: one file per thread, else nil
 	lazy       *lazyFlusher // -o FILE: flushes shortly after the loop waits
+	pidns      *pidNS       // -Y, --decode-pids=pidns: pids as gotrace sees them
 	launched   int
 	exitCode   int  // the launched command's exit status
 	ended      bool // the launched command has exited (and is reaped)
@@ -87,8 +88,15 @@ func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Write
 		StrSize: cfg.strSize, X: cfg.xmode, Style: cfg.style, Verbose: cfg.verbose,
 	})
 	s.dec.Mem = &s.mem
-	if cfg.pidComm {
-		s.dec.Opts.PidComm = appendComm
+	if cfg.pidComm || cfg.pidNS {
+		s.pidns = newPidNS(func() []int {
+			tids := make([]int, 0, len(s.threads))
+			for tid := range s.threads {
+				tids = append(tids, tid)
+			}
+			return tids
+		})
+		s.dec.Opts.PidComm = s.decoratePid
 	}
 	s.hold = cfg.statusSet
 	s.an = newAnalysis(s)
@@ -116,6 +124,9 @@ func (s *session) thread(tid int) *tstate {
 }
 
 func (s *session) forget(tid int) {
+	if s.pidns != nil {
+		s.pidns.forget(tid)
+	}
 	if s.stack != nil {
 		if st := s.threads[tid]; st != nil {
 			s.stack.flush(st)
@@ -422,8 +433,28 @@ func readComm(tid int) string {
 	return string(commOf(buf[:0], tid))
 }
 
-// appendComm is the decoder's PidComm hook: "<comm>" after a pid, read at
-// print time, or nothing when the process is gone.
+// decoratePid is the decoder's PidComm hook (-Y, --decode-pids=pidns) for
+// a pid as the current thread sees it: "<comm>" of that process, read at
+// print time, and with pidns, when the thread lives in another pid
+// namespace, " /* PID in gotrace's PID NS */"; nothing for a process gone.
+func (s *session) decoratePid(dst []byte, pid int) []byte {
+	here, moved := s.pidns.translate(s.mem.tid, pid)
+	if here <= 0 {
+		return dst
+	}
+	if s.cfg.pidComm {
+		dst = appendComm(dst, here)
+	}
+	if s.cfg.pidNS && moved && here != pid {
+		dst = append(dst, " /* "...)
+		dst = strconv.AppendInt(dst, int64(here), 10)
+		dst = append(dst, " in gotrace's PID NS */"...)
+	}
+	return dst
+}
+
+// appendComm appends "<comm>" of process pid, read at print time, or
+// nothing when the process is gone.
 func appendComm(dst []byte, pid int) []byte {
 	var buf [64]byte
 	c := commOf(buf[:0], pid)
