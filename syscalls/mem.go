@@ -67,10 +67,14 @@ func (d *Decoder) ReadU32(addr uint64) (uint32, bool) {
 	return binary.LittleEndian.Uint32(b), true
 }
 
+// firstStrChunk is how much of a C string the first read takes.
+const firstStrChunk = 256
+
 // readCString reads a NUL-terminated string of at most max bytes at addr,
-// a page at a time. It returns the bytes before the NUL (or max+1 bytes when
-// there is no NUL within max, so the caller can tell truncation), and false
-// when the memory could not be read up to either.
+// a page at a time (the first read shorter). It returns the bytes before
+// the NUL (or max+1 bytes when there is no NUL within max, so the caller
+// can tell truncation), and false when the memory could not be read up to
+// either.
 func (d *Decoder) readCString(addr uint64, max int) ([]byte, bool) {
 	if addr == 0 || d.Mem == nil {
 		return nil, false
@@ -79,6 +83,12 @@ func (d *Decoder) readCString(addr uint64, max int) ([]byte, bool) {
 	out := d.strbuf[:0]
 	for len(out) < want {
 		chunk := pageSize - int(addr%pageSize)
+		if len(out) == 0 && chunk > firstStrChunk {
+			// Chosen for speed: most strings are short, and copying
+			// to the end of the page (up to 4 KiB) per path cost
+			// more than a second read for the rare long one.
+			chunk = firstStrChunk
+		}
 		if chunk > want-len(out) {
 			chunk = want - len(out)
 		}
