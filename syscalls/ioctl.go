@@ -80,6 +80,7 @@ const (
 	ioIfindex                  // {ifr_ifindex=…} at entry
 	ioIfreqIn                  // struct ifreq at entry: the name and the field
 	ioIfreqOut                 // struct ifreq: the name at entry, the field at exit
+	ioIfconf                   // SIOCGIFCONF's struct ifconf: its length at entry, the array at exit
 )
 
 // ioctlReq is one request strace names, with how its argument prints.
@@ -183,7 +184,7 @@ var ioctlReqs = []ioctlReq{
 	{unix.SIOCRTMSG, "SIOCRTMSG", ioAddr},
 	{unix.SIOCGIFNAME, "SIOCGIFNAME", ioIfreqOut},
 	{unix.SIOCSIFLINK, "SIOCSIFLINK", ioAddr},
-	{unix.SIOCGIFCONF, "SIOCGIFCONF", ioHex},
+	{unix.SIOCGIFCONF, "SIOCGIFCONF", ioIfconf},
 	{unix.SIOCGIFFLAGS, "SIOCGIFFLAGS", ioIfreqOut},
 	{unix.SIOCSIFFLAGS, "SIOCSIFFLAGS", ioIfreqIn},
 	{unix.SIOCGIFADDR, "SIOCGIFADDR", ioIfreqOut},
@@ -207,13 +208,13 @@ var ioctlReqs = []ioctlReq{
 	{unix.SIOCGIFHWADDR, "SIOCGIFHWADDR", ioIfreqOut},
 	{unix.SIOCGIFSLAVE, "SIOCGIFSLAVE", ioIfreqOut},
 	{unix.SIOCSIFSLAVE, "SIOCSIFSLAVE", ioIfreqIn},
-	{unix.SIOCADDMULTI, "SIOCADDMULTI", ioHex},
-	{unix.SIOCDELMULTI, "SIOCDELMULTI", ioHex},
+	{unix.SIOCADDMULTI, "SIOCADDMULTI", ioIfreqIn},
+	{unix.SIOCDELMULTI, "SIOCDELMULTI", ioIfreqIn},
 	{unix.SIOCGIFINDEX, "SIOCGIFINDEX", ioIfreqOut},
 	{unix.SIOCSIFPFLAGS, "SIOCSIFPFLAGS", ioAddr},
 	{unix.SIOCGIFPFLAGS, "SIOCGIFPFLAGS", ioAddr},
 	{unix.SIOCDIFADDR, "SIOCDIFADDR", ioAddr},
-	{unix.SIOCSIFHWBROADCAST, "SIOCSIFHWBROADCAST", ioHex},
+	{unix.SIOCSIFHWBROADCAST, "SIOCSIFHWBROADCAST", ioIfreqIn},
 	{unix.SIOCGIFCOUNT, "SIOCGIFCOUNT", ioAddr},
 	{unix.SIOCGIFBR, "SIOCGIFBR", ioAddr},
 	{unix.SIOCSIFBR, "SIOCSIFBR", ioAddr},
@@ -440,6 +441,22 @@ func ioctlEnter(d *Decoder, c *Call, i int) {
 			d.ifname(b[:unix.IFNAMSIZ])
 		}
 		c.Saved[0] = 1 // the structure is open: the exit closes it
+	case ioIfconf:
+		// Read whatever -e verbose= says, as strace's umove; only the
+		// array follows it.
+		b, ok := d.readRaw(v, sizeofIfconf)
+		if !ok {
+			d.Addr(v)
+			return
+		}
+		n, buf := int32(binary.LittleEndian.Uint32(b)), binary.LittleEndian.Uint64(b[8:])
+		// Asking for the size (a NULL buffer), the length is an
+		// output only.
+		d.S("{ifc_len=")
+		if buf != 0 {
+			d.ifcLen(n)
+		}
+		c.Saved[0], c.Saved[1], c.Saved[2] = 1, uint64(uint32(n)), buf
 	default:
 		if !d.ioctlDevEnter(c, req, v) {
 			d.Hex(v)
@@ -459,6 +476,12 @@ func ioctlExit(d *Decoder, c *Call, i int) {
 			d.Addr(v)
 			return
 		}
+	case ioIfconf:
+		if c.Saved[0] == 0 {
+			return
+		}
+		d.ifconfExit(c, v)
+		return
 	case ioIfreqOut:
 		if c.Saved[0] == 0 {
 			return
@@ -668,7 +691,7 @@ func (d *Decoder) ifreqField(req uint32, ifr []byte) {
 	case unix.SIOCSIFFLAGS, unix.SIOCGIFFLAGS:
 		d.S("ifr_flags=")
 		d.Flags(iffFlags, uint64(le.Uint16(u)), "IFF_???")
-	case unix.SIOCSIFHWADDR, unix.SIOCGIFHWADDR:
+	case unix.SIOCSIFHWADDR, unix.SIOCGIFHWADDR, unix.SIOCADDMULTI, unix.SIOCDELMULTI, unix.SIOCSIFHWBROADCAST:
 		// struct sockaddr: the hardware type, then as many bytes of
 		// sa_data as that type's addresses have (all 14 when unknown).
 		t := le.Uint16(u)
@@ -733,6 +756,67 @@ func (d *Decoder) ifreqField(req uint32, ifr []byte) {
 		d.Hex(uint64(u[20]))
 		d.S("}")
 	}
+}
+
+// sizeofIfconf is struct ifconf's size: an int (padded) and a pointer.
+const sizeofIfconf = 16
+
+// ifcLen appends an ifc_len, with the number of struct ifreq it holds
+// when it is a whole non-zero number of them.
+func (d *Decoder) ifcLen(n int32) {
+	d.Int(int64(n))
+	if k := uint32(n) / sizeofIfreq; n > 0 && k*sizeofIfreq == uint32(n) {
+		d.S(" /* ")
+		d.Uint(uint64(k))
+		d.S(" * sizeof(struct ifreq) */")
+	}
+}
+
+// ifconfExit ends SIOCGIFCONF's struct ifconf at the exit: the length the
+// kernel wrote (after the entry's, when they differ), and the interfaces
+// it listed, each a name and an address; only the buffer's address when
+// the call asked for the size, failed, or the structure cannot be read.
+func (d *Decoder) ifconfExit(c *Call, v uint64) {
+	inLen, inBuf := int32(uint32(c.Saved[1])), c.Saved[2]
+	b, ok := d.readRaw(v, sizeofIfconf)
+	if !ok {
+		if inBuf == 0 {
+			d.ifcLen(inLen)
+		}
+		d.S(", ifc_buf=")
+		d.Addr(inBuf)
+		d.S("}")
+		return
+	}
+	n, buf := int32(binary.LittleEndian.Uint32(b)), binary.LittleEndian.Uint64(b[8:])
+	if inBuf != 0 && inLen != n {
+		d.S(" => ")
+	}
+	if inBuf == 0 || inLen != n {
+		d.ifcLen(n)
+	}
+	d.S(", ifc_buf=")
+	if inBuf == 0 || c.Failed() {
+		d.Addr(inBuf)
+		if inBuf != buf {
+			d.S(" => ")
+			d.Addr(buf)
+		}
+		d.S("}")
+		return
+	}
+	// A negative length is a huge count (strace divides it as an
+	// unsigned long): the array is then only its address.
+	d.array(buf, uint64(int64(n))/sizeofIfreq, sizeofIfreq, func(e []byte) {
+		d.S("{ifr_name=")
+		d.ifname(e[:unix.IFNAMSIZ])
+		d.S(", ifr_addr=")
+		var sa [sizeofSockaddrIn + 1]byte
+		copy(sa[:], e[unix.IFNAMSIZ:unix.IFNAMSIZ+sizeofSockaddrIn])
+		d.sockaddrBytes(sa[:], sizeofSockaddrIn)
+		d.S("}")
+	})
+	d.S("}")
 }
 
 // hwaddrLen is the length of a hardware address by ARPHRD type where it

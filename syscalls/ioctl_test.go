@@ -135,3 +135,57 @@ func TestIoctlUnfinished(t *testing.T) {
 	c = &Call{Nr: unix.SYS_IOCTL, Args: [6]uint64{5, unix.SIOCGIFINDEX, 0x1000}}
 	assert.Equal(t, "ioctl(5, SIOCGIFINDEX, 0x1000", string(d.Enter(nil, c)))
 }
+
+// TestIfconfBounds feeds SIOCGIFCONF lengths and buffers a tracee could
+// hold: a huge or negative length, a buffer readable only in part, a
+// structure readable at entry only. The array stays within -s and the
+// readable memory; nothing panics.
+func TestIfconfBounds(t *testing.T) {
+	ifc := func(n int32, buf uint64) []byte {
+		b := make([]byte, sizeofIfconf)
+		binary.LittleEndian.PutUint32(b, uint32(n))
+		binary.LittleEndian.PutUint64(b[8:], buf)
+		return b
+	}
+	m := newFakeMem()
+	two := append(ifreq("lo", 2, 0, 0, 0, 127, 0, 0, 1), ifreq("eth0", 2, 0, 0, 0, 10, 0, 0, 1)...)
+	bufAt := m.put(0x10000, two)
+	d := testDecoder(m)
+	cases := []struct {
+		want string
+		in   []byte
+		out  []byte
+		ret  int64
+	}{
+		// The kernel said 0x7fffffff bytes: two readable, then a fault.
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */ => 2147483647, ifc_buf=[{ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}}, {ifr_name="eth0", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("10.0.0.1")}}, ... /* 0x10050 */]}) = 0`,
+			ifc(80, bufAt), ifc(0x7fffffff, bufAt), 0},
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=-40, ifc_buf=0x10000}) = -1 EINVAL (Invalid argument)`,
+			ifc(-40, bufAt), ifc(-40, bufAt), -int64(unix.EINVAL)},
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */ => -40, ifc_buf=0x10000}) = 0`,
+			ifc(80, bufAt), ifc(-40, bufAt), 0},
+		// Gone at the exit: what the entry read.
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x10000}) = 0`,
+			ifc(80, bufAt), nil, 0},
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=0, ifc_buf=NULL}) = 0`,
+			ifc(0, 0), nil, 0},
+		{`ioctl(3, SIOCGIFCONF, {ifc_len=40 /* 1 * sizeof(struct ifreq) */, ifc_buf=NULL => 0x10000}) = -1 EFAULT (Bad address)`,
+			ifc(0, 0), ifc(40, bufAt), -int64(unix.EFAULT)},
+	}
+	for _, tc := range cases {
+		m.regions[0x20000] = tc.in
+		c := &Call{Nr: unix.SYS_IOCTL}
+		copy(c.Args[:], []uint64{3, unix.SIOCGIFCONF, 0x20000})
+		b := d.Enter(nil, c)
+		if tc.out != nil {
+			m.regions[0x20000] = tc.out
+		} else {
+			delete(m.regions, 0x20000)
+		}
+		c.Ret = tc.ret
+		b = d.Exit(b, c)
+		b = append(b, ") = "...)
+		b = d.Return(b, c)
+		assert.Equal(t, tc.want, string(b))
+	}
+}

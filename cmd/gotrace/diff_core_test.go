@@ -45,6 +45,11 @@ func TestDiffCore(t *testing.T) {
 		// f_flags bit, known and unknown, in strace's order.
 		{"statfs-poked", []string{"-e", "trace=statfs", "-e", "inject=statfs:poke_exit=@arg2=53ef0000000000000010000000000000010000000000000001000000000000000100000000000000010000000000000001000000000000000000000000000000ff000000000000000010000000000000ffff000000000000"}, "file_stat", nil},
 		// SIOCGIFHWADDR: the address's length by hardware type.
+		// SIOCGIFCONF's length as a tracee could leave it: negative
+		// (a huge count: the buffer's address alone) and huge (-s
+		// elements, the rest of the buffer's zeros shown).
+		{"ifconf-negative", []string{"-s", "4", "-e", "trace=ioctl", "-e", "inject=ioctl:when=2:poke_exit=@arg3=d8ffffff"}, "net_ifconf", nil},
+		{"ifconf-huge", []string{"-s", "4", "-e", "trace=ioctl", "-e", "inject=ioctl:when=2:poke_exit=@arg3=ffffff7f"}, "net_ifconf", nil},
 		{"hwaddr-ether", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000001000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
 		{"hwaddr-ether-verbose", []string{"-e", "trace=ioctl", "-X", "verbose", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f000000000000000000000000000001000102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
 		{"hwaddr-none", []string{"-e", "trace=ioctl", "-e", "inject=ioctl:when=1:poke_exit=@arg3=6c6f0000000000000000000000000000feff0102030405060708090a0b0c0d0e"}, "net_hwaddr", nil},
