@@ -42,7 +42,7 @@ var (
 const (
 	cldExited    = 1
 	pollIn       = 1
-	pollMsg      = 3
+	pollHup      = 6 // POLL_IN…POLL_HUP carry si_band and si_fd
 	busMceerrAR  = 4
 	busMceerrAO  = 5
 	segvBnderr   = 3
@@ -280,7 +280,7 @@ func (d *Decoder) siginfo(b []byte) {
 			d.Value(perfTypes, uint64(s.u32(siStime)), "PERF_TYPE_???")
 		}
 	case int32(unix.SIGIO):
-		if code >= pollIn && code <= pollMsg {
+		if code >= pollIn && code <= pollHup {
 			d.field("si_band")
 			d.Int(int64(s.u64(siPid)))
 			d.field("si_fd")

@@ -58,7 +58,8 @@ func TestAppendSiginfo(t *testing.T) {
 		{mkSiginfo(int32(unix.SIGTRAP), 1, 16, 0, 8), "{si_signo=SIGTRAP, si_code=TRAP_BRKPT, si_addr=NULL}"},
 		{mkSiginfo(int32(unix.SIGIO), 1, 16, 65, 8, 24, 3, 4), "{si_signo=SIGIO, si_code=POLL_IN, si_band=65, si_fd=3}"},
 		{mkSiginfo(int32(unix.SIGIO), -5, 16, 65, 8, 24, 3, 4), "{si_signo=SIGIO, si_code=SI_SIGIO, si_band=65, si_fd=3}"},
-		{mkSiginfo(int32(unix.SIGIO), 6), "{si_signo=SIGIO, si_code=POLL_HUP}"},
+		{mkSiginfo(int32(unix.SIGIO), 6), "{si_signo=SIGIO, si_code=POLL_HUP, si_band=0, si_fd=0}"}, // as strace 6.1: every POLL_* code
+		{mkSiginfo(int32(unix.SIGIO), 7), "{si_signo=SIGIO, si_code=0x7}"},
 		{mkSiginfo(int32(unix.SIGPIPE), 0, 16, 9, 4), "{si_signo=SIGPIPE, si_code=SI_USER, si_pid=9, si_uid=0}"},
 		{mkSiginfo(int32(unix.SIGURG), 0x80), "{si_signo=SIGURG, si_code=SI_KERNEL}"},
 		{mkSiginfo(int32(unix.SIGSYS), 1, 16, 0x401000, 8, 24, unix.SYS_GETPID, 4, 28, unix.AUDIT_ARCH_X86_64, 4),

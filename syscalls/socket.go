@@ -460,7 +460,7 @@ func (d *Decoder) cmsgData(level, typ int32, data []byte) {
 			d.S("]")
 		}
 	case unix.SOL_IP:
-		d.Value(sockIPOptions, uint64(uint32(typ)), "IP_???")
+		d.Value(ipCmsgTypes, uint64(uint32(typ)), "IP_???")
 		switch {
 		case typ == unix.IP_PKTINFO && n >= 12:
 			d.S(", cmsg_data={ipi_ifindex=")
@@ -475,7 +475,10 @@ func (d *Decoder) cmsgData(level, typ int32, data []byte) {
 			d.localArray(data, 4, func(b []byte) { d.Uint(uint64(le.Uint32(b))) })
 		case (typ == unix.IP_TOS || typ == unix.IP_RECVOPTS || typ == unix.IP_RETOPTS) && n >= 1:
 			d.S(", cmsg_data=")
-			d.localArray(data, 1, func(b []byte) { d.hex0(uint64(b[0]), 4) })
+			d.localArray(data, 1, func(b []byte) { d.Hex(uint64(b[0])) })
+		case typ == unix.SCM_SECURITY && n >= 1: // the security context, as at SOL_SOCKET
+			d.S(", cmsg_data=")
+			d.B = format.AppendQuoted(d.B, data, d.Opts.X, false)
 		case typ == unix.IP_ORIGDSTADDR && n >= sizeofSockaddrIn:
 			d.S(", cmsg_data=")
 			var buf [sizeofSockaddrStorage + 1]byte

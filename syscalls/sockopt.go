@@ -139,6 +139,27 @@ func (d *Decoder) errnoVal(e uint32) {
 	}
 }
 
+// solSocketInts are the SOL_SOCKET options strace 6.1 prints as an int
+// field at getsockopt's exit: the int from the first 4 bytes of a longer
+// value, the bytes in hex of a shorter one (found by asking strace for
+// every option with a short optlen). Others of the level print as a plain
+// string unless 4 bytes long.
+var solSocketInts = map[uint32]bool{
+	unix.SO_DEBUG: true, unix.SO_REUSEADDR: true, unix.SO_DONTROUTE: true,
+	unix.SO_BROADCAST: true, unix.SO_SNDBUF: true, unix.SO_RCVBUF: true,
+	unix.SO_KEEPALIVE: true, unix.SO_OOBINLINE: true, unix.SO_NO_CHECK: true,
+	unix.SO_PRIORITY: true, unix.SO_BSDCOMPAT: true, unix.SO_REUSEPORT: true,
+	unix.SO_PASSCRED: true, unix.SO_RCVLOWAT: true, unix.SO_SNDLOWAT: true,
+	unix.SO_TIMESTAMP_OLD: true, unix.SO_ACCEPTCONN: true, unix.SO_PASSSEC: true,
+	unix.SO_TIMESTAMPNS_OLD: true, unix.SO_MARK: true, unix.SO_TIMESTAMPING_OLD: true,
+	unix.SO_RXQ_OVFL: true, unix.SO_WIFI_STATUS: true, unix.SO_PEEK_OFF: true,
+	unix.SO_NOFCS: true, unix.SO_LOCK_FILTER: true, unix.SO_SELECT_ERR_QUEUE: true,
+	unix.SO_BUSY_POLL: true, unix.SO_INCOMING_CPU: true, unix.SO_INCOMING_NAPI_ID: true,
+	unix.SO_ZEROCOPY: true, unix.SO_TIMESTAMP_NEW: true, unix.SO_TIMESTAMPNS_NEW: true,
+	unix.SO_TIMESTAMPING_NEW: true, unix.SO_PREFER_BUSY_POLL: true,
+	unix.SO_RESERVE_MEM: true, unix.SO_TXREHASH: true, unix.SO_RCVMARK: true,
+}
+
 // getsockoptVal appends getsockopt's optval at exit, ulen and rlen being
 // *optlen before and after the call.
 func (d *Decoder) getsockoptVal(level, name uint32, addr uint64, ulen, rlen int32) {
@@ -154,7 +175,9 @@ func (d *Decoder) getsockoptVal(level, name uint32, addr uint64, ulen, rlen int3
 		case level == unix.SOL_SOCKET && name == unix.SO_PEERCRED:
 			d.intFields(addr, int(rlen), ucredFields, ucredSigned)
 			return
-		case level == unix.SOL_SOCKET && name == unix.SO_ERROR:
+		case level == unix.SOL_SOCKET && (name == unix.SO_ERROR || solSocketInts[name]):
+			// An int, or the bytes of a shorter one in hex (strace
+			// 6.1 prints a field cut short so).
 			n := int(rlen)
 			if n > 4 {
 				n = 4
@@ -164,10 +187,17 @@ func (d *Decoder) getsockoptVal(level, name uint32, addr uint64, ulen, rlen int3
 				d.Addr(addr)
 				return
 			}
-			var w [4]byte
-			copy(w[:], b)
+			if n < 4 {
+				d.B = format.AppendQuoted(d.B, b, format.XAll, false)
+				return
+			}
+			v := binary.LittleEndian.Uint32(b)
 			d.S("[")
-			d.errnoVal(binary.LittleEndian.Uint32(w[:]))
+			if name == unix.SO_ERROR {
+				d.errnoVal(v)
+			} else {
+				d.Int(int64(int32(v)))
+			}
 			d.S("]")
 			return
 		case level == unix.SOL_NETLINK && name == unix.NETLINK_LIST_MEMBERSHIPS:

@@ -4421,6 +4421,20 @@ var sockIPOptions = format.ValueSet{
 	{Val: unix.IP_UNICAST_IF, Name: "IP_UNICAST_IF"},
 }
 
+// ipCmsgTypes names the SOL_IP control message types (strace 6.1's
+// ip_cmsg_types: fewer than the options).
+var ipCmsgTypes = format.ValueSet{
+	{Val: unix.IP_TOS, Name: "IP_TOS"},
+	{Val: unix.IP_TTL, Name: "IP_TTL"},
+	{Val: unix.SCM_SECURITY, Name: "SCM_SECURITY"},
+	{Val: unix.IP_RECVOPTS, Name: "IP_RECVOPTS"},
+	{Val: unix.IP_RETOPTS, Name: "IP_RETOPTS"},
+	{Val: unix.IP_PKTINFO, Name: "IP_PKTINFO"},
+	{Val: unix.IP_RECVERR, Name: "IP_RECVERR"},
+	{Val: unix.IP_ORIGDSTADDR, Name: "IP_ORIGDSTADDR"},
+	{Val: unix.IP_CHECKSUM, Name: "IP_CHECKSUM"},
+}
+
 // sockIPv6Options names the SOL_IPV6 options.
 var sockIPv6Options = format.ValueSet{
 	{Val: unix.IPV6_ADDRFORM, Name: "IPV6_ADDRFORM"},

@@ -901,7 +901,13 @@ func (fc *fdCache) passedFds(msghdr uint64, mem func(addr uint64, b []byte) bool
 				fc.invalidate(int(int32(ne.Uint32(d))))
 			}
 		}
-		b = b[(l+7)&^7:]
+		// The next header is 8-aligned; a last message's padding may
+		// lie past the buffer.
+		next := (l + 7) &^ 7
+		if next >= len(b) {
+			return
+		}
+		b = b[next:]
 	}
 }
 

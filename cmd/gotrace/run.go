@@ -199,6 +199,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if s.sep != nil {
 		s.noteErr(s.sep.closeAll())
 	}
+	if s.internalErrs > 1 {
+		fmt.Fprintf(stderr, "gotrace: %d internal errors (the first reported above)\n", s.internalErrs)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gotrace: %s\n", tracerErrText(err))
 		return 1

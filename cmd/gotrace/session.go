@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -51,18 +53,21 @@ type session struct {
 	rest    []byte
 	ret     []byte
 
-	an         *analysis    // the analysis options (summary.go)
-	sep        *sepFiles    // -ff -o FILE: one file per thread, else nil
-	lazy       *lazyFlusher // -o FILE: flushes shortly after the loop waits
-	pidns      *pidNS       // -Y, --decode-pids=pidns: pids as gotrace sees them
-	launched   int
-	exitCode   int  // the launched command's exit status
-	ended      bool // the launched command has exited (and is reaped)
-	killedBy   int  // the signal that killed the launched command
-	writeErr   error
-	lastSignal int
-	inj        *injector    // -e inject=, -e fault=; nil without
-	stack      *stackTracer // -k; nil without
+	an    *analysis    // the analysis options (summary.go)
+	sep   *sepFiles    // -ff -o FILE: one file per thread, else nil
+	lazy  *lazyFlusher // -o FILE: flushes shortly after the loop waits
+	pidns *pidNS       // -Y, --decode-pids=pidns: pids as gotrace sees them
+	// internalErrs counts the events whose handling panicked (a bug):
+	// reported, survived (see survive).
+	internalErrs int
+	launched     int
+	exitCode     int  // the launched command's exit status
+	ended        bool // the launched command has exited (and is reaped)
+	killedBy     int  // the signal that killed the launched command
+	writeErr     error
+	lastSignal   int
+	inj          *injector    // -e inject=, -e fault=; nil without
+	stack        *stackTracer // -k; nil without
 }
 
 // threadMem reads the memory of the thread whose event is being handled.
@@ -157,6 +162,22 @@ func (s *session) message(text string) {
 	io.WriteString(s.msgs, "gotrace: "+text+"\n")
 }
 
+// survive is Handle's last resort: a bug in decoding, analysis or
+// printing must not end the session, since gotrace dying would kill the
+// command it launched (PTRACE_O_EXITKILL) or leave an attached one
+// detached mid-call. The first such error is reported with its stack; the
+// event's line may be left incomplete; tracing goes on.
+func (s *session) survive(ev *ptrace.Event) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if s.internalErrs++; s.internalErrs == 1 {
+		s.message(fmt.Sprintf("internal error (tracing goes on) at %s of pid %d: %v\n%s",
+			syscalls.Name(ev.Sysno), ev.Tid, r, debug.Stack()))
+	}
+}
+
 func (s *session) flush() {
 	err := s.p.Flush()
 	if e := s.an.flush(); err == nil {
@@ -184,6 +205,7 @@ func (s *session) BeforeWait() {
 
 // Handle is called by the tracer for every event.
 func (s *session) Handle(ev *ptrace.Event) {
+	defer s.survive(ev)
 	if s.lazy != nil {
 		s.lazy.hold()
 	}

@@ -105,5 +105,27 @@ int main(void)
 	struct timespec ts = { 0, 20000000 };
 	recvmmsg(b, rv, 3, MSG_WAITFORONE, &ts);
 	recvmmsg(b, rv, 3, MSG_DONTWAIT, NULL);
+
+	/* Every SOL_IP control message type, with 4 and 16 bytes of data, on
+	 * an unconnected socket: each send fails, each message prints (the
+	 * types strace names for control messages are fewer than the options). */
+	int ud = socket(AF_INET, SOCK_DGRAM, 0);
+	static const char bytes[16] = "\x10\x01\xff\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00";
+	for (int len = 4; len <= 16; len += 12) {
+		for (int t = 0; t <= 60; t++) {
+			char cbuf[CMSG_SPACE(16)];
+			struct msghdr m;
+			memset(&m, 0, sizeof m);
+			memset(cbuf, 0, sizeof cbuf);
+			m.msg_control = cbuf;
+			m.msg_controllen = CMSG_SPACE(len);
+			struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+			c->cmsg_len = CMSG_LEN(len);
+			c->cmsg_level = SOL_IP;
+			c->cmsg_type = t;
+			memcpy(CMSG_DATA(c), bytes, len);
+			sendmsg(ud, &m, MSG_DONTWAIT);
+		}
+	}
 	return 0;
 }

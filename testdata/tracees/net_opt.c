@@ -68,5 +68,13 @@ int main(void)
 	mr6.ipv6mr_interface = 1;
 	setsockopt(u6, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &mr6, sizeof mr6);
 	setsockopt(u6, SOL_IPV6, IPV6_V6ONLY, &one, sizeof one);
+
+	/* Every SOL_SOCKET option read into one byte: strace 6.1 prints the
+	 * int-valued ones' byte in hex, the others as a plain string. */
+	unsigned char byte;
+	for (int opt = 1; opt <= 80; opt++) {
+		len = 1;
+		getsockopt(u, SOL_SOCKET, opt, &byte, &len);
+	}
 	return 0;
 }
