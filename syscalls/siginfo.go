@@ -51,7 +51,6 @@ const (
 	siCodeSigio  = -5
 	siCodeUser   = 0
 	siCodeTkill  = -6
-	sigTrapPerf  = 6
 	siginfoBytes = 128
 )
 
@@ -273,12 +272,7 @@ func (d *Decoder) siginfo(b []byte) {
 	case int32(unix.SIGTRAP):
 		d.field("si_addr")
 		d.Addr(s.u64(siPid))
-		if code == sigTrapPerf {
-			d.field("si_perf_data")
-			d.Hex(s.u64(siUtime))
-			d.field("si_perf_type")
-			d.Value(perfTypes, uint64(s.u32(siStime)), "PERF_TYPE_???")
-		}
+		// TRAP_PERF's si_perf_* fields: strace 6.1 does not print them.
 	case int32(unix.SIGIO):
 		if code >= pollIn && code <= pollHup {
 			d.field("si_band")

@@ -527,7 +527,9 @@ func appendTimeFields(out, b []byte, usec bool) []byte {
 	} else {
 		out = append(out, ", tv_nsec="...)
 	}
-	out = strconv.AppendInt(out, int64(binary.LittleEndian.Uint64(b[8:])), 10)
+	// Unsigned, as strace 6.1 prints a control message's sub-second
+	// field (found by the poke hunt).
+	out = strconv.AppendUint(out, binary.LittleEndian.Uint64(b[8:]), 10)
 	return append(out, '}')
 }
 

@@ -662,6 +662,8 @@ var pokeRegressions = []pokeCase{
 	{"sigio-err", nil, "waitid", 0, "@arg3=1d0000000000000004000000000000000700000000000000050000000000000000000000,@arg5=" + hexRepeat(0, 144)},
 	{"sigio-hup", nil, "waitid", 0, "@arg3=1d0000000000000006000000000000000700000000000000050000000000000000000000,@arg5=" + hexRepeat(0, 144)},
 	{"sigio-7", nil, "waitid", 0, "@arg3=1d0000000000000007000000000000000700000000000000050000000000000000000000,@arg5=" + hexRepeat(0, 144)},
+	// TRAP_PERF: strace 6.1 prints si_addr only, not si_perf_*.
+	{"trap-perf", nil, "waitid", 0, "@arg3=05000000000000000600000000000000785634120000000001000000000000000200000000000000,@arg5=" + hexRepeat(0, 144)},
 	// si_errno: a name; the number with -X raw; both with -X verbose.
 	{"si-errno", nil, "waitid", 0, "@arg3=1100000016000000010000000000000000000000,@arg5=" + hexRepeat(0, 144)},
 	{"si-errno-raw", []string{"-X", "raw"}, "waitid", 0, "@arg3=1100000016000000010000000000000000000000,@arg5=" + hexRepeat(0, 144)},

@@ -127,5 +127,24 @@ int main(void)
 			sendmsg(ud, &m, MSG_DONTWAIT);
 		}
 	}
+	/* Timestamps in control messages, with negative fields (strace 6.1
+	 * prints the sub-second one unsigned). */
+	static const int stamps[] = {SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_OLD, SO_TIMESTAMPING_OLD,
+				     SO_TIMESTAMP_NEW, SO_TIMESTAMPNS_NEW, SO_TIMESTAMPING_NEW};
+	static const long long tv[6] = {-5, -7, -1, 3000000000LL, -9, 0};
+	for (unsigned k = 0; k < sizeof stamps / sizeof *stamps; k++) {
+		char cbuf[CMSG_SPACE(48)];
+		struct msghdr m;
+		memset(&m, 0, sizeof m);
+		memset(cbuf, 0, sizeof cbuf);
+		m.msg_control = cbuf;
+		m.msg_controllen = sizeof cbuf;
+		struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+		c->cmsg_len = CMSG_LEN(48);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = stamps[k];
+		memcpy(CMSG_DATA(c), tv, 48);
+		sendmsg(ud, &m, MSG_DONTWAIT);
+	}
 	return 0;
 }
