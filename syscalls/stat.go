@@ -138,13 +138,13 @@ func (d *Decoder) timeCommentPart(sec int64, part uint64, width int) {
 	if part >= limit {
 		return
 	}
-	t := time.Unix(sec, 0)
-	if y := t.Year(); y < 0 || y > 9999 {
+	mark := len(d.B)
+	d.S(" /* ")
+	var ok bool
+	if d.B, ok = appendDate(d.B, sec, false); !ok {
+		d.B = d.B[:mark]
 		return
 	}
-	t = t.In(time.Local)
-	d.S(" /* ")
-	d.B = t.AppendFormat(d.B, "2006-01-02T15:04:05")
 	if part != 0 {
 		d.S(".")
 		s := strconv.FormatUint(part, 10)
@@ -153,7 +153,7 @@ func (d *Decoder) timeCommentPart(sec int64, part uint64, width int) {
 		}
 		d.S(s)
 	}
-	d.B = t.AppendFormat(d.B, "-0700")
+	d.B = time.Unix(sec, 0).In(time.Local).AppendFormat(d.B, "-0700")
 	d.S(" */")
 }
 

@@ -2,6 +2,8 @@ package syscalls
 
 import (
 	"encoding/binary"
+	"math"
+	"strconv"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -139,10 +141,31 @@ func isRestart(c *Call) bool {
 	return c.Ret <= -512 && c.Ret >= -516 && c.Ret != -515
 }
 
-// appendTimeComment appends t (seconds since the epoch) as strace's
-// sprinttime does: 2026-11-25T01:11:50+0000, in the local zone.
+// appendTime appends t (seconds since the epoch) as strace's sprinttime
+// does: 2026-11-25T01:11:50+0000, in the local zone; nothing when the
+// date is out of C's range (see appendDate).
 func appendTime(dst []byte, sec int64) []byte {
-	return time.Unix(sec, 0).In(time.Local).AppendFormat(dst, "2006-01-02T15:04:05-0700")
+	dst, _ = appendDate(dst, sec, true)
+	return dst
+}
+
+// appendDate appends sec as strace's strftime("%FT%T%z") of localtime_r
+// prints it (the zone only with zone): glibc's %Y is the year unpadded
+// (1-01-01, -1-01-01, 10000-01-01) and computed in a C int, so it wraps
+// past 2147483647; ok is false, nothing appended, when localtime_r itself
+// fails, the year less 1900 not fitting an int.
+func appendDate(dst []byte, sec int64, zone bool) (_ []byte, ok bool) {
+	t := time.Unix(sec, 0).In(time.Local)
+	tmYear := int64(t.Year()) - 1900
+	if tmYear < math.MinInt32 || tmYear > math.MaxInt32 {
+		return dst, false
+	}
+	dst = strconv.AppendInt(dst, int64(int32(uint32(int32(tmYear))+1900)), 10)
+	dst = t.AppendFormat(dst, "-01-02T15:04:05")
+	if zone {
+		dst = t.AppendFormat(dst, "-0700")
+	}
+	return dst, true
 }
 
 // out wraps an out-parameter printer: at exit, the address if the call
@@ -239,9 +262,15 @@ var (
 		}
 		d.S("[")
 		d.Int(int64(v))
+		mark := len(d.B)
 		d.S(" /* ")
-		d.B = appendTime(d.B, int64(v))
-		d.S(" */]")
+		var dated bool
+		if d.B, dated = appendDate(d.B, int64(v), true); !dated {
+			d.B = d.B[:mark] // no date: no comment, as strace
+		} else {
+			d.S(" */")
+		}
+		d.S("]")
 	}}
 	// TmsOut prints times's struct tms at exit, each field a clock_t.
 	TmsOut = out(func(d *Decoder, a uint64) {

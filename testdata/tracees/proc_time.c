@@ -1,6 +1,7 @@
 // proc_time makes the time syscalls with fixed arguments, successful and
 // failing, for comparing gotrace with strace.
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -94,5 +95,18 @@ int main(void)
 	syscall(SYS_timer_delete, 99);
 	syscall(SYS_clock_settime, CLOCK_MONOTONIC, &ts);
 	syscall(SYS_settimeofday, NULL, NULL);
+
+	/* Dates far from now in utimensat's comments (the file does not
+	 * exist: nothing changes): strace prints glibc's %Y, unpadded before
+	 * year 1000, past 9999, wrapped past a C int, and no date once
+	 * localtime_r fails. */
+	static const long long secs[] = {-62198755200LL, -62135596800LL, -61978000000LL,
+		-30000000000LL, 253402300800LL, 10438485858735160LL, -21374479242584626LL,
+		67767976233532799LL, 67767976233532800LL, 67768036191676799LL,
+		67768036191676800LL, -67768040609740800LL, -67768040609740801LL, -1, 1};
+	for (unsigned k = 0; k < sizeof secs / sizeof *secs; k++) {
+		struct timespec when[2] = {{secs[k], 5}, {secs[k], 0}};
+		syscall(SYS_utimensat, AT_FDCWD, "/nonexistent/gotrace", when, 0);
+	}
 	return 0;
 }
