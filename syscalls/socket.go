@@ -476,6 +476,26 @@ func (d *Decoder) cmsgData(level, typ int32, data []byte) {
 		case (typ == unix.IP_TOS || typ == unix.IP_RECVOPTS || typ == unix.IP_RETOPTS) && n >= 1:
 			d.S(", cmsg_data=")
 			d.localArray(data, 1, func(b []byte) { d.Hex(uint64(b[0])) })
+		case typ == unix.IP_RECVERR && n >= 32:
+			// struct sock_extended_err, then the offender's
+			// struct sockaddr_in (SO_EE_OFFENDER).
+			d.S(", cmsg_data={ee_errno=")
+			d.Uint(uint64(le.Uint32(data)))
+			d.S(", ee_origin=")
+			d.Uint(uint64(data[4]))
+			d.S(", ee_type=")
+			d.Uint(uint64(data[5]))
+			d.S(", ee_code=")
+			d.Uint(uint64(data[6]))
+			d.S(", ee_info=")
+			d.Uint(uint64(le.Uint32(data[8:])))
+			d.S(", ee_data=")
+			d.Uint(uint64(le.Uint32(data[12:])))
+			d.S(", offender=")
+			var sa [sizeofSockaddrIn + 1]byte
+			copy(sa[:], data[16:32])
+			d.sockaddrBytes(sa[:], sizeofSockaddrIn)
+			d.S("}")
 		case typ == unix.SCM_SECURITY && n >= 1: // the security context, as at SOL_SOCKET
 			d.S(", cmsg_data=")
 			d.B = format.AppendQuoted(d.B, data, d.Opts.X, false)

@@ -127,6 +127,30 @@ int main(void)
 			sendmsg(ud, &m, MSG_DONTWAIT);
 		}
 	}
+	/* Every control message type of SOL_SOCKET, SOL_IP and SOL_IPV6 with
+	 * 64 bytes of data (IP_RECVERR's extended error and offender among
+	 * them); each send fails. */
+	static const int levels[] = {SOL_SOCKET, SOL_IP, SOL_IPV6};
+	unsigned char data64[64];
+	for (int k = 0; k < 64; k++)
+		data64[k] = (unsigned char)(k * 7 + 1);
+	data64[16] = AF_INET;
+	data64[17] = 0;
+	for (unsigned l = 0; l < sizeof levels / sizeof *levels; l++) {
+		for (int t = 0; t <= 80; t++) {
+			char cbuf[CMSG_SPACE(64)];
+			struct msghdr m;
+			memset(&m, 0, sizeof m);
+			m.msg_control = cbuf;
+			m.msg_controllen = sizeof cbuf;
+			struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+			c->cmsg_len = CMSG_LEN(64);
+			c->cmsg_level = levels[l];
+			c->cmsg_type = t;
+			memcpy(CMSG_DATA(c), data64, 64);
+			sendmsg(ud, &m, MSG_DONTWAIT);
+		}
+	}
 	/* Timestamps in control messages, with negative fields (strace 6.1
 	 * prints the sub-second one unsigned). */
 	static const int stamps[] = {SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_OLD, SO_TIMESTAMPING_OLD,
