@@ -407,6 +407,8 @@ var pokeTargets = []pokeTarget{
 	{"nanosleep", []pokeArg{{2, 16, nil}}},
 	{"mincore", []pokeArg{{3, 8, nil}}},
 	{"get_mempolicy", []pokeArg{{1, 4, nil}, {2, 8, nil}}},
+	{"read", []pokeArg{{2, 64, nil}}},
+	{"rt_sigtimedwait", []pokeArg{{2, 128, siginfoShape}}},
 }
 
 // pokeCalib is what a plain run of core_poke shows: for each poked

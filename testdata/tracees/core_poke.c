@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <net/if.h>
 #include <sys/ioctl.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
@@ -299,6 +300,24 @@ int main(int argc, char **argv)
 	syscall(SYS_pselect6, pfd[1] + 1, S(79), S(80), NULL, &zero, NULL);
 	syscall(SYS_epoll_pwait, ep, S(81), 8, 0, NULL, 8);
 	syscall(SYS_get_mempolicy, S(82), S(83), 64, NULL, 0);
+
+	/* data read, a signal taken, interface requests */
+	char fill[64];
+	memset(fill, 'x', sizeof fill);
+	write(pfd[1], fill, sizeof fill);
+	syscall(SYS_read, pfd[0], S(84), 64);
+	sigset_t usr2;
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &usr2, NULL);
+	raise(SIGUSR2);
+	syscall(SYS_rt_sigtimedwait, &usr2, S(85), &zero, 8);
+	struct ifconf *ifc = S(86);
+	ifc->ifc_len = 4 * sizeof(struct ifreq);
+	ifc->ifc_req = S(87);
+	syscall(SYS_ioctl, u4, SIOCGIFCONF, ifc);
+	strcpy(((struct ifreq *)S(88))->ifr_name, "lo");
+	syscall(SYS_ioctl, u4, SIOCGIFFLAGS, S(88));
 
 	(void)cl2;
 	(void)sv;
