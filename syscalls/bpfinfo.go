@@ -284,12 +284,5 @@ func (d *Decoder) bootTimeComment(ns uint64) {
 		return
 	}
 	t := int64(ns/1e9)*1e9 + int64(ns%1e9) + bootOffsetNs
-	mark := len(d.B)
-	d.S(" /* ")
-	var ok bool
-	if d.B, ok = appendDate(d.B, t/1e9, true); !ok {
-		d.B = d.B[:mark]
-		return
-	}
-	d.S(" */")
+	d.B = appendDateComment(d.B, t/1e9)
 }

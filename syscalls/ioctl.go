@@ -670,9 +670,7 @@ func (d *Decoder) ifreqField(req uint32, ifr []byte) {
 	addr := func(field string) {
 		d.S(field)
 		d.S("=")
-		var sa [sizeofSockaddrIn + 1]byte
-		copy(sa[:], u[:sizeofSockaddrIn])
-		d.sockaddrBytes(sa[:], sizeofSockaddrIn) // struct sockaddr: 16 bytes
+		d.sockaddr16(u)
 	}
 	intField := func(field string) {
 		d.S(field)
@@ -811,9 +809,7 @@ func (d *Decoder) ifconfExit(c *Call, v uint64) {
 		d.S("{ifr_name=")
 		d.ifname(e[:unix.IFNAMSIZ])
 		d.S(", ifr_addr=")
-		var sa [sizeofSockaddrIn + 1]byte
-		copy(sa[:], e[unix.IFNAMSIZ:unix.IFNAMSIZ+sizeofSockaddrIn])
-		d.sockaddrBytes(sa[:], sizeofSockaddrIn)
+		d.sockaddr16(e[unix.IFNAMSIZ:])
 		d.S("}")
 	})
 	d.S("}")

@@ -61,6 +61,14 @@ func (d *Decoder) sockaddr(addr uint64, n int) {
 	d.sockaddrBytes(buf[:], n)
 }
 
+// sockaddr16 appends a struct sockaddr of 16 bytes held in b (an ifreq's
+// address, a control message's offender).
+func (d *Decoder) sockaddr16(b []byte) {
+	var sa [sizeofSockaddrIn + 1]byte
+	copy(sa[:], b[:sizeofSockaddrIn])
+	d.sockaddrBytes(sa[:], sizeofSockaddrIn)
+}
+
 // sockaddrBytes appends the address in buf (zero padded past n, at least
 // n+1 bytes long) whose length is n.
 func (d *Decoder) sockaddrBytes(buf []byte, n int) {

@@ -492,9 +492,7 @@ func (d *Decoder) cmsgData(level, typ int32, data []byte) {
 			d.S(", ee_data=")
 			d.Uint(uint64(le.Uint32(data[12:])))
 			d.S(", offender=")
-			var sa [sizeofSockaddrIn + 1]byte
-			copy(sa[:], data[16:32])
-			d.sockaddrBytes(sa[:], sizeofSockaddrIn)
+			d.sockaddr16(data[16:])
 			d.S("}")
 		case typ == unix.SCM_SECURITY && n >= 1: // the security context, as at SOL_SOCKET
 			d.S(", cmsg_data=")

@@ -138,13 +138,11 @@ func (d *Decoder) timeCommentPart(sec int64, part uint64, width int) {
 	if part >= limit {
 		return
 	}
-	mark := len(d.B)
-	d.S(" /* ")
-	var ok bool
-	if d.B, ok = appendDate(d.B, sec, false); !ok {
-		d.B = d.B[:mark]
+	dated, ok := appendDate(append(d.B, " /* "...), sec, false)
+	if !ok {
 		return
 	}
+	d.B = dated
 	if part != 0 {
 		d.S(".")
 		s := strconv.FormatUint(part, 10)

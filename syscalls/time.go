@@ -149,6 +149,16 @@ func appendTime(dst []byte, sec int64) []byte {
 	return dst
 }
 
+// appendDateComment appends " /* DATE */" (appendDate with the zone), or
+// nothing at all when the date cannot be had.
+func appendDateComment(dst []byte, sec int64) []byte {
+	dated, ok := appendDate(append(dst, " /* "...), sec, true)
+	if !ok {
+		return dst
+	}
+	return append(dated, " */"...)
+}
+
 // appendDate appends sec as strace's strftime("%FT%T%z") of localtime_r
 // prints it (the zone only with zone): glibc's %Y is the year unpadded
 // (1-01-01, -1-01-01, 10000-01-01) and computed in a C int, so it wraps
@@ -262,14 +272,7 @@ var (
 		}
 		d.S("[")
 		d.Int(int64(v))
-		mark := len(d.B)
-		d.S(" /* ")
-		var dated bool
-		if d.B, dated = appendDate(d.B, int64(v), true); !dated {
-			d.B = d.B[:mark] // no date: no comment, as strace
-		} else {
-			d.S(" */")
-		}
+		d.B = appendDateComment(d.B, int64(v)) // no date: no comment, as strace
 		d.S("]")
 	}}
 	// TmsOut prints times's struct tms at exit, each field a clock_t.

@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -370,11 +371,16 @@ func medianCell(c *cell) string {
 	if failed(c) {
 		return "failed"
 	}
+	return num(median(c.walls()))
+}
+
+// walls is the cell's wall times in ms.
+func (c *cell) walls() []float64 {
 	v := make([]float64, len(c.s))
 	for i, s := range c.s {
 		v[i] = ms(s.wall)
 	}
-	return num(median(v))
+	return v
 }
 
 func scaleKey(filt bool) string {
@@ -420,13 +426,8 @@ func timeCell(c *cell) string {
 	if failed(c) {
 		return "failed"
 	}
-	v := make([]float64, len(c.s))
-	lo, hi := ms(c.s[0].wall), ms(c.s[0].wall)
-	for i, s := range c.s {
-		v[i] = ms(s.wall)
-		lo, hi = min(lo, v[i]), max(hi, v[i])
-	}
-	return fmt.Sprintf("%s (%s–%s)", num(median(v)), num(lo), num(hi))
+	v := c.walls()
+	return fmt.Sprintf("%s (%s–%s)", num(median(v)), num(slices.Min(v)), num(slices.Max(v)))
 }
 
 func num(f float64) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"slices"
 	"testing"
 
 	"github.com/gotrace/gotrace/format"
@@ -62,17 +63,8 @@ func TestPassedFdsBounds(t *testing.T) {
 			assert.NotPanics(t, func() { fc.passedFds(0x1000, mem) })
 			for fd := 0; fd < 10; fd++ {
 				_, kept := fc.cur.fds[fd]
-				assert.Equal(t, !contains(tc.forgets, fd), kept, "fd %d", fd)
+				assert.Equal(t, !slices.Contains(tc.forgets, fd), kept, "fd %d", fd)
 			}
 		})
 	}
-}
-
-func contains(v []int, x int) bool {
-	for _, y := range v {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

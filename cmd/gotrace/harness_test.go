@@ -430,14 +430,17 @@ func diffCase(t *testing.T, flags []string, name string, args ...string) {
 	compareTraces(t, g, w)
 }
 
-// decodesPids says -Y (or --decode-pids=comm) is among the flags.
+// decodesPids says the flags print <comm> after pids: -Y, or a
+// --decode-pids=SET with comm, whichever comes last.
 func decodesPids(flags []string) bool {
+	// The last of -Y and --decode-pids=SET decides, as strace's.
+	comm := false
 	for _, f := range flags {
-		if f == "-Y" || f == "--decode-pids=comm" {
-			return true
+		if f == "-Y" || strings.HasPrefix(f, "--decode-pids=") {
+			comm = f == "-Y" || strings.Contains(f, "comm")
 		}
 	}
-	return false
+	return comm
 }
 
 // perPid says the trace interleaves several processes (-f): their

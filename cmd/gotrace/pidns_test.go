@@ -34,15 +34,7 @@ func TestDiffPidNamespace(t *testing.T) {
 			}
 			gt := strings.ReplaceAll(got.trace, "in gotrace's PID NS", "in strace's PID NS")
 			wt := want.trace
-			// The last of -Y and --decode-pids decides whether <comm>s
-			// are printed.
-			comm := false
-			for _, f := range flags {
-				if f == "-Y" || strings.HasPrefix(f, "--decode-pids=") {
-					comm = f == "-Y" || strings.Contains(f, "comm")
-				}
-			}
-			if comm {
+			if decodesPids(flags) {
 				gt, wt = pidComms(gt), pidComms(wt)
 			}
 			compareTraces(t, byPid(stackPids(normalize(gt))), byPid(stackPids(normalize(wt))))
