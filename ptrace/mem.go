@@ -32,6 +32,44 @@ func (t *Tracer) ReadMem(tid int, addr uint64, buf []byte) (int, error) {
 	return peek(tid, addr, buf)
 }
 
+// ReadMemv reads the ranges remote of tid's memory back to back into buf
+// (as long as their total) and returns how many bytes it read: fewer when
+// a range runs into an unmapped page, the ranges after it then unread.
+// One process_vm_readv for all of them; PTRACE_PEEKDATA where it is not
+// available.
+func (t *Tracer) ReadMemv(tid int, remote []unix.RemoteIovec, buf []byte) (int, error) {
+	if len(buf) == 0 || len(remote) == 0 {
+		return 0, nil
+	}
+	if !t.noVMRead {
+		local := unix.Iovec{Base: &buf[0]}
+		local.SetLen(len(buf))
+		n, err := unix.ProcessVMReadv(tid, []unix.Iovec{local}, remote, 0)
+		if err == nil {
+			return n, nil
+		}
+		if err != unix.ENOSYS && err != unix.EPERM {
+			return 0, err
+		}
+		t.noVMRead = true
+	}
+	n := 0
+	for _, r := range remote {
+		if r.Len > len(buf)-n {
+			r.Len = len(buf) - n
+		}
+		got, err := peek(tid, uint64(r.Base), buf[n:n+r.Len])
+		n += got
+		if got < r.Len {
+			if n > 0 {
+				return n, nil
+			}
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
 // peek reads with PTRACE_PEEKDATA, one aligned word per request.
 func peek(tid int, addr uint64, buf []byte) (int, error) {
 	n := 0

@@ -36,6 +36,19 @@ func (m *benchMem) ReadMem(addr uint64, buf []byte) (int, error) {
 	return n, nil
 }
 
+// ReadMemv makes benchMem a VecMemory, as the tracer's memory is.
+func (m *benchMem) ReadMemv(segs []Seg, buf []byte) (int, error) {
+	n := 0
+	for _, s := range segs {
+		got, err := m.ReadMem(s.Addr, buf[n:n+s.Len])
+		n += got
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
 // at places data at offset off of the region and returns its address.
 func (m *benchMem) at(off int, data []byte) uint64 {
 	copy(m.b[off:], data)

@@ -12,6 +12,21 @@ type Memory interface {
 	ReadMem(addr uint64, buf []byte) (int, error)
 }
 
+// VecMemory is a Memory that also reads several ranges in one request.
+type VecMemory interface {
+	Memory
+	// ReadMemv reads the ranges segs back to back into buf (as long as
+	// their total) and returns how many bytes it read: fewer when a range
+	// runs into an unmapped page, the ranges after it then left unread.
+	ReadMemv(segs []Seg, buf []byte) (int, error)
+}
+
+// Seg is one range of tracee memory.
+type Seg struct {
+	Addr uint64
+	Len  int
+}
+
 // Options are the output settings every decoder honours.
 type Options struct {
 	StrSize int          // -s: bytes of a string or buffer shown (default 32)
@@ -115,6 +130,11 @@ type Decoder struct {
 	scratch []byte
 	strbuf  []byte
 	arrays  []byte // array elements being printed, a stack (iov.go)
+	// The buffers of the iovec array being printed, read together
+	// (prefetch in iov.go): where each lies in preBuf.
+	pre    []preRead
+	preBuf []byte
+	segs   []Seg
 }
 
 // NewDecoder returns a decoder with the given options.

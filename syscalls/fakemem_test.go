@@ -63,3 +63,29 @@ func u64s(v ...uint64) []byte {
 	}
 	return b
 }
+
+// vecMem is fakeMem with ReadMemv, read as process_vm_readv does (the
+// ranges in order, stopping at the first byte it cannot read), counting
+// the requests.
+type vecMem struct {
+	*fakeMem
+	reads, vecReads int
+}
+
+func (m *vecMem) ReadMem(addr uint64, buf []byte) (int, error) {
+	m.reads++
+	return m.fakeMem.ReadMem(addr, buf)
+}
+
+func (m *vecMem) ReadMemv(segs []Seg, buf []byte) (int, error) {
+	m.vecReads++
+	n := 0
+	for _, s := range segs {
+		got, err := m.fakeMem.ReadMem(s.Addr, buf[n:n+s.Len])
+		n += got
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

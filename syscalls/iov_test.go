@@ -99,3 +99,49 @@ func TestArrayBounds(t *testing.T) {
 	assert.Equal(t, 100, strings.Count(out, "{iov_base="))
 	assert.Contains(t, out, ", ... /* 0x10640 */]")
 }
+
+// TestIovecPrefetch: with a memory that reads several ranges at once, the
+// buffers of an iovec array are read in one request, and every line is the
+// one a buffer-at-a-time read prints, unreadable buffers included.
+func TestIovecPrefetch(t *testing.T) {
+	m := newFakeMem()
+	a := m.put(0x1000, []byte("HTTP/1.1 304 Not Modified\r\nServer: gotrace-test\r\n"))
+	b := m.put(0x2000, []byte("\xff\xfe\x01tail"))
+	c := m.put(0x5000, []byte("0123456789"))
+	cases := []struct {
+		name string
+		nr   int
+		ret  int64
+		args []uint64
+		vec  int // requests ReadMemv serves
+	}{
+		{"two", unix.SYS_WRITEV, 57, []uint64{6, m.put(0x3000, iovecs(a, 50, b, 7)), 2}, 1},
+		{"three", unix.SYS_WRITEV, 67, []uint64{6, m.put(0x3100, iovecs(a, 50, b, 7, c, 10)), 3}, 1},
+		{"readv split", unix.SYS_READV, 55, []uint64{5, m.put(0x3200, iovecs(a, 50, b, 7, c, 10)), 3}, 1},
+		{"readv into one", unix.SYS_READV, 10, []uint64{5, m.put(0x3300, iovecs(a, 50, b, 7)), 2}, 0},
+		{"second unreadable", unix.SYS_WRITEV, 12, []uint64{6, m.put(0x3400, iovecs(a, 5, 0xdead0000, 7)), 2}, 1},
+		{"first unreadable", unix.SYS_WRITEV, 12, []uint64{6, m.put(0x3500, iovecs(0xdead0000, 5, a, 7, c, 3)), 3}, 1},
+		{"runs off a buffer", unix.SYS_WRITEV, 12, []uint64{6, m.put(0x3600, iovecs(b, 40, c, 3)), 2}, 1},
+		{"null and empty", unix.SYS_WRITEV, 12, []uint64{6, m.put(0x3700, iovecs(0, 5, a, 0, c, 3)), 3}, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			want := decodeLine(t, testDecoder(m), tc.nr, tc.ret, tc.args...)
+			vm := &vecMem{fakeMem: m}
+			d := testDecoder(vm)
+			assert.Equal(t, want, decodeLine(t, d, tc.nr, tc.ret, tc.args...))
+			assert.Equal(t, tc.vec, vm.vecReads)
+			if tc.vec == 1 && !strings.Contains(tc.name, "unreadable") && !strings.Contains(tc.name, "runs off") {
+				assert.Equal(t, 1, vm.reads, "only the iovec array is read alone")
+			}
+			assert.Empty(t, d.pre, "the prefetch is dropped with its array")
+		})
+	}
+	// -s bounds each range read.
+	vm := &vecMem{fakeMem: m}
+	d := testDecoder(vm)
+	d.Opts.StrSize = 4
+	assert.Equal(t, `writev(6, [{iov_base="HTTP"..., iov_len=50}, {iov_base="\377\376\1t"..., iov_len=7}], 2) = 57`,
+		decodeLine(t, d, unix.SYS_WRITEV, 57, 6, 0x3000, 2))
+	assert.Equal(t, []Seg{{a, 4}, {b, 4}}, d.segs)
+}

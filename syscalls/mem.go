@@ -42,6 +42,11 @@ func (d *Decoder) readRaw(addr uint64, n int) ([]byte, bool) {
 	if n == 0 {
 		return b, true
 	}
+	if len(d.pre) > 0 {
+		if p, ok := d.prefetched(addr, n); ok {
+			return p, true
+		}
+	}
 	got, _ := d.Mem.ReadMem(addr, b)
 	if got != n {
 		return nil, false

@@ -72,12 +72,21 @@ type session struct {
 
 // threadMem reads the memory of the thread whose event is being handled.
 type threadMem struct {
-	tr  *ptrace.Tracer
-	tid int
+	tr     *ptrace.Tracer
+	tid    int
+	remote []unix.RemoteIovec
 }
 
 func (m *threadMem) ReadMem(addr uint64, buf []byte) (int, error) {
 	return m.tr.ReadMem(m.tid, addr, buf)
+}
+
+func (m *threadMem) ReadMemv(segs []syscalls.Seg, buf []byte) (int, error) {
+	m.remote = m.remote[:0]
+	for _, s := range segs {
+		m.remote = append(m.remote, unix.RemoteIovec{Base: uintptr(s.Addr), Len: s.Len})
+	}
+	return m.tr.ReadMemv(m.tid, m.remote, buf)
 }
 
 func newSession(cfg *config, tr *ptrace.Tracer, p *format.Printer, msgs io.Writer, toMsgs bool) *session {
