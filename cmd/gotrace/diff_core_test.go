@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
 
 // The core differential suite: the same tracee under strace and gotrace
 // with each of the flag sets the core issue names.
@@ -70,6 +76,40 @@ func TestDiffCore(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			diffCase(t, c.flags, c.tracee, c.args...)
+		})
+	}
+}
+
+// TestDiffPinned: tracer and tracee on one CPU (taskset -c 0), where the
+// loop collects a single thread's stops by yielding the CPU to it and
+// probing without blocking (ptrace/tracer.go's yieldWait), the trace is
+// still strace's: calls, signals, the exit, and -f's switch to several
+// threads and back.
+func TestDiffPinned(t *testing.T) {
+	taskset := requireTool(t, "taskset")
+	pin := func(tool string) string {
+		w := filepath.Join(t.TempDir(), "pinned")
+		require.NoError(t, os.WriteFile(w, []byte("#!/bin/sh\nexec "+taskset+" -c 0 "+tool+" \"$@\"\n"), 0o755))
+		return w
+	}
+	strace, gotrace := pin(stracePath), pin(gotraceBin)
+	cases := []struct {
+		name   string
+		flags  []string
+		tracee string
+		args   []string
+	}{
+		{"basic", nil, "core_basic", nil},
+		{"stamps", []string{"-tt", "-T"}, "core_basic", nil},
+		{"signals", []string{"-f"}, "core_signal", nil},
+		{"segv", []string{"-e", "trace=none"}, "core_signal", []string{"segv"}},
+		{"fork", []string{"-f"}, "mp_fork", nil},
+		{"threads", []string{"-f", "-e", "trace=write,read,futex,exit,exit_group,clone3"}, "mp_threads", nil},
+		{"exec-thread", []string{"-f", "-e", "trace=write,execve,exit_group"}, "mp_exec", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			diffCaseWith(t, strace, gotrace, c.flags, c.tracee, c.args...)
 		})
 	}
 }

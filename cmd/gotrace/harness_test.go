@@ -407,12 +407,18 @@ func printMatchRate() {
 // and stdout.
 func diffCase(t *testing.T, flags []string, name string, args ...string) {
 	t.Helper()
+	diffCaseWith(t, stracePath, gotraceBin, flags, name, args...)
+}
+
+// diffCaseWith is diffCase with the two tracers' commands given.
+func diffCaseWith(t *testing.T, strace, gotrace string, flags []string, name string, args ...string) {
+	t.Helper()
 	requireTool(t, stracePath)
 	bin := tracee(t, name)
 	cmdline := append(append(append([]string(nil), flags...), "--", bin), args...)
 	dir := t.TempDir()
-	want := runTracerIn(t, dir, stracePath, cmdline, "")
-	got := runTracerIn(t, dir, gotraceBin, cmdline, "")
+	want := runTracerIn(t, dir, strace, cmdline, "")
+	got := runTracerIn(t, dir, gotrace, cmdline, "")
 	if got.code != want.code {
 		t.Errorf("exit code: gotrace %d, strace %d", got.code, want.code)
 	}
