@@ -65,10 +65,10 @@ func (d *Decoder) inetDiagSockid(family uint8, b []byte) {
 	if family == unix.AF_INET6 {
 		alen = 16
 	}
-	d.S(", idiag_src=")
-	d.diagAddr(family, b[4:20], alen)
-	d.S(", idiag_dst=")
-	d.diagAddr(family, b[20:36], alen)
+	d.S(", ")
+	d.diagAddr(family, "idiag_src", b[4:20], alen)
+	d.S(", ")
+	d.diagAddr(family, "idiag_dst", b[20:36], alen)
 	d.S(", idiag_if=")
 	d.ifindex(le.Uint32(b[36:]))
 	d.S(", idiag_cookie=[")
@@ -78,10 +78,18 @@ func (d *Decoder) inetDiagSockid(family uint8, b []byte) {
 	d.S("]}")
 }
 
-// diagAddr appends one of the sockid's addresses: the address of the
-// family (its 16 bytes with -X raw and verbose, as strace prints them).
-func (d *Decoder) diagAddr(family uint8, b []byte, alen int) {
+// diagAddr appends one of the sockid's addresses, the field name first:
+// the address of the family (its 16 bytes with -X raw and verbose, as
+// strace prints them). An IPv6 address in the default style names its
+// field inside, as inet_pton(AF_INET6, "::1", &idiag_src).
+func (d *Decoder) diagAddr(family uint8, field string, b []byte, alen int) {
 	st := d.Opts.Style
+	if st == format.Abbrev && family == unix.AF_INET6 {
+		d.inetAddr(unix.AF_INET6, b[:alen], field)
+		return
+	}
+	d.S(field)
+	d.S("=")
 	if st != format.Abbrev {
 		d.hexBytes(b)
 	}

@@ -284,6 +284,22 @@ int main(void)
 	diag_req.r.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 	sendto(dfd, &diag_req, sizeof diag_req, 0, (struct sockaddr *)&kernel, sizeof kernel);
 	recv_all(dfd);
+	/* The same for AF_INET6, a listening socket on [::1]:29642 and ::1 in
+	 * the request: strace names an IPv6 address's field inside
+	 * inet_pton(AF_INET6, "::1", &idiag_src). */
+	int l6 = socket(AF_INET6, SOCK_STREAM, 0);
+	setsockopt(l6, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6, .sin6_port = htons(29642) };
+	sin6.sin6_addr = in6addr_loopback;
+	bind(l6, (struct sockaddr *)&sin6, sizeof sin6);
+	listen(l6, 4);
+	diag_req.h.nlmsg_seq = 1101;
+	diag_req.r.sdiag_family = AF_INET6;
+	diag_req.r.id.idiag_sport = htons(29642);
+	memcpy(diag_req.r.id.idiag_src, &in6addr_loopback, sizeof in6addr_loopback);
+	sendto(dfd, &diag_req, sizeof diag_req, 0, (struct sockaddr *)&kernel, sizeof kernel);
+	recv_all(dfd);
+	close(l6);
 	close(dfd);
 	close(lfd);
 	return 0;
