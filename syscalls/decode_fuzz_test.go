@@ -35,18 +35,25 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, nr uint16, mem []byte, a0, a1, a2, a3 uint64, ret int64, mode uint8) {
 		m := newFakeMem()
 		m.put(fuzzBase, mem)
-		d := testDecoder(m)
-		d.Opts.Verbose = mode&1 != 0
-		d.Opts.Style = format.Style(mode >> 1 % 3)
-		d.Opts.X = format.XMode(mode >> 3 % 3)
-		if mode&0x20 != 0 {
-			d.Opts.StrSize = 4096
-		}
 		n := len(mem)
-		out := decodeLine(t, d, int(nr%uint16(Count()+8)), ret,
-			fuzzArg(a0, n), fuzzArg(a1, n), fuzzArg(a2, n), fuzzArg(a3, n), fuzzArg(a0^a1, n), fuzzArg(a2^a3, n))
+		line := func(tm Memory) string {
+			d := testDecoder(tm)
+			d.Opts.Verbose = mode&1 != 0
+			d.Opts.Style = format.Style(mode >> 1 % 3)
+			d.Opts.X = format.XMode(mode >> 3 % 3)
+			if mode&0x20 != 0 {
+				d.Opts.StrSize = 4096
+			}
+			return decodeLine(t, d, int(nr%uint16(Count()+8)), ret,
+				fuzzArg(a0, n), fuzzArg(a1, n), fuzzArg(a2, n), fuzzArg(a3, n), fuzzArg(a0^a1, n), fuzzArg(a2^a3, n))
+		}
+		out := line(m)
 		if len(out) > 1<<20 {
 			t.Fatalf("syscall %d: output of %d bytes", nr, len(out))
+		}
+		// Reading iovec buffers together (VecMemory) never changes a line.
+		if vec := line(&vecMem{fakeMem: m}); vec != out {
+			t.Fatalf("syscall %d: with ReadMemv\n%s\nwithout\n%s", nr, vec, out)
 		}
 	})
 }
