@@ -368,7 +368,7 @@ var (
 	// argument (its other numbers are limits that a pid may equal),
 	// ioprio_get's and ioprio_set's who (a priority may equal a pid),
 	// fcntl(F_SETOWN)'s owner.
-	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |pid changed to |\bprlimit64\(|\bioprio_[gs]et\((?:[A-Z_]+|0x[0-9a-f]+(?: /\* [A-Z_]+ \*/)?), |\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
+	rePidCtx = `(^|\[pid +|\b[a-z_]*(?:pid|tid|thread_id)=|<pid:|NETLINK:\[[A-Z_0-9]+:|Process |in pid |/\* |pid changed to |\bprlimit64\(|\bioprio_[gs]et\((?:[A-Z_]+|0x[0-9a-f]+(?: /\* [A-Z_]+ \*/)?), |\bfcntl\(\d+, (?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), )`
 )
 
 func replacePids(l string, order []string, pids map[string]string) string {

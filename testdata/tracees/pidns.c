@@ -9,9 +9,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+static void on_chld(int sig)
+{
+	(void)sig;
+}
+
 int main(void)
 {
 	pid_t self = getpid();
+	/* The child's SIGCHLD is delivered while the parent waits in
+	 * sigsuspend, before its waitpid reaps the child: the two lines come
+	 * in one order under both tracers (the child's pid is still there to
+	 * translate in si_pid). */
+	sigset_t chld, none;
+	sigemptyset(&chld);
+	sigemptyset(&none);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	struct sigaction sa = { .sa_handler = on_chld };
+	sigaction(SIGCHLD, &sa, NULL);
 	pid_t child = fork();
 	if (child == 0) {
 		syscall(SYS_gettid);
@@ -20,6 +36,7 @@ int main(void)
 		getsid(getppid());
 		_exit(3);
 	}
+	sigsuspend(&none);
 	int st;
 	waitpid(child, &st, 0);
 	kill(self, 0);
