@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -12,72 +11,37 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The launch stub. To trace a command from its very first execve, as strace
-// does, the child must be seized before it calls execve. Go cannot run code
-// between fork and exec, so gotrace starts itself again (/proc/self/exe) with
-// stubEnv set: the stub waits on a pipe until the tracer has seized it, then
-// execs the command. Its own syscalls until then are hidden (the thread is
-// marked hidden until its execve entry), as strace hides its child's.
+// The launch. To trace a command from its very first execve, as strace
+// does, the child must be seized before it calls execve: Launch forks a
+// child that waits on a pipe until the tracer has seized it and then execs
+// the command (fork.go). Its own syscalls until then are hidden (the
+// thread is marked hidden until its execve entry), as strace hides its
+// child's.
 //
-// The stub runs in init, before main, in any binary that links this package
-// (gotrace and its test binaries alike).
+// gotrace also starts itself again (/proc/self/exe) with stubEnv set, in
+// init, before main, in any binary that links this package (gotrace and
+// its test binaries alike): as the waker, a child that exits at once,
+// which wakes the wait loop (see Tracer.Detach).
 const (
 	stubEnv   = "GOTRACE_LAUNCH_STUB"
 	stubWaker = "waker" // a stub that exits at once: wakes the wait loop
-	stubExec  = "exec"  // a stub that execs os.Args[1] with argv os.Args[2:]
 )
 
-// stubMark is the signal the stub sends itself once it is seized and about
-// to install the filter and execve. Until then the tracer resumes it with
-// PTRACE_CONT, so the Go runtime's start-up in the stub (some 250
-// syscalls) runs without a stop; at the mark's signal-delivery-stop the
-// tracer drops the signal and steps the stub from syscall to syscall
-// (hidden) up to its execve. Chosen for speed: stopping at every one of
-// the stub's syscalls cost about 500 stops (2-3 ms) per launch. SIGCHLD
-// because its default action is to ignore it: were it ever delivered, it
-// would do nothing.
+// stubMark is the signal the launch child (and -D's original process)
+// sends itself once it is seized and about to install the filter and
+// execve. Until then the tracer resumes it with PTRACE_CONT, without a
+// stop at its syscalls; at the mark's signal-delivery-stop the tracer
+// drops the signal and steps the child from syscall to syscall (hidden) up
+// to its execve. Chosen for speed: -D's process is a Go program, whose
+// runtime makes hundreds of syscalls before it gets there. SIGCHLD because
+// its default action is to ignore it: were it ever delivered, it would do
+// nothing.
 const stubMark = unix.SIGCHLD
 
 func init() {
-	mode, ok := os.LookupEnv(stubEnv)
-	if !ok {
-		return
-	}
-	switch mode {
-	case stubWaker:
+	if mode, ok := os.LookupEnv(stubEnv); ok && mode == stubWaker {
 		os.Exit(0)
-	case stubExec:
-		runStub()
 	}
-}
-
-func runStub() {
-	os.Unsetenv(stubEnv)
-	var b [1]byte
-	for {
-		// Blocks until the tracer has seized us and writes a byte.
-		if _, err := unix.Read(3, b[:]); err != unix.EINTR {
-			break
-		}
-	}
-	unix.Close(3)
-	if len(os.Args) < 3 {
-		os.Exit(1)
-	}
-	// A seccomp filter belongs to the thread that installs it: install
-	// it in the thread that will execve.
-	runtime.LockOSThread()
-	// Tell the tracer the exec is near (see stubMark): from this stop on
-	// it watches our syscalls.
-	_ = unix.Tgkill(unix.Getpid(), unix.Gettid(), stubMark)
-	stubSeccomp()
-	if err := stubCreds(); err != nil {
-		fmt.Fprintf(os.Stderr, "gotrace: %s\n", err)
-		os.Exit(1)
-	}
-	err := unix.Exec(os.Args[1], os.Args[2:], os.Environ())
-	fmt.Fprintf(os.Stderr, "gotrace: exec: %s\n", capitalize(err.Error()))
-	os.Exit(1)
 }
 
 func capitalize(s string) string {
@@ -97,24 +61,30 @@ func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, err
 	}
 	defer unix.Close(p[0])
 	defer unix.Close(p[1])
-	args := append([]string{"gotrace-stub", path}, argv...)
-	stubEnvs := append(append([]string(nil), env...), stubEnv+"="+stubExec)
-	if creds != nil {
-		stubEnvs = append(stubEnvs, credsEnv+"="+creds.spec())
+	a := &childArgs{pipe: uintptr(p[0]), ignored: inheritedIgnored}
+	var err error
+	if a.path, err = syscall.BytePtrFromString(path); err != nil {
+		return 0, err
 	}
-	filter := t.seccompSpec()
-	if filter != "" {
-		stubEnvs = append(stubEnvs, seccompEnv+"="+filter)
+	if a.argv, err = syscall.SlicePtrFromStrings(argv); err != nil {
+		return 0, err
+	}
+	if a.envv, err = syscall.SlicePtrFromStrings(env); err != nil {
+		return 0, err
+	}
+	if ranges, ok := t.seccompRanges(); ok {
+		prog := seccompProgram(ranges)
+		a.fprog = &unix.SockFprog{Len: uint16(len(prog)), Filter: &prog[0]}
 		t.filtering = true
 	}
-	// syscall.ForkExec of /proc/self/exe rather than os.StartProcess of
-	// os.Executable() (chosen for speed): os.StartProcess asks for a pidfd,
-	// whose first use forks a throwaway child to check the kernel, and
-	// keeps the pidfd open; os.Executable is a readlink of the same path.
-	pid, err := syscall.ForkExec("/proc/self/exe", args, &syscall.ProcAttr{
-		Env:   stubEnvs,
-		Files: []uintptr{0, 1, 2, uintptr(p[0])},
-	})
+	if creds != nil {
+		a.creds, a.uid, a.gid = true, uintptr(creds.UID), uintptr(creds.GID)
+		for _, g := range creds.Groups {
+			a.groups = append(a.groups, uint32(g))
+		}
+	}
+	pid, err := forkLaunch(a)
+	runtime.KeepAlive(a)
 	if err != nil {
 		return 0, err
 	}
@@ -202,6 +172,9 @@ func ExecTraced(start func(w *os.File) error, path string, argv, env []string, c
 			return err
 		}
 	}
+	// The command inherits the signals gotrace was started with ignored,
+	// and no other (-D ignores SIGTSTP, as -I4).
+	resetDispositions(inheritedIgnored)
 	err = unix.Exec(path, argv, env)
 	return fmt.Errorf("exec: %s", capitalize(err.Error()))
 }
@@ -224,58 +197,11 @@ func startWaker() (int, error) {
 	return p.Pid, nil
 }
 
-// credsEnv carries -u's credentials to the launch stub: "UID:GID:G1,G2…".
-const credsEnv = "GOTRACE_STUB_CREDS"
-
 // Creds are the user, group and supplementary groups a launched command
 // runs as (-u).
 type Creds struct {
 	UID, GID int
 	Groups   []int
-}
-
-// stubCreds takes on -u's credentials in the thread that execs, after the
-// filter is installed (as root, so without no_new_privs: a setuid program
-// still gains its privileges, as under strace -u). Raw calls, on this
-// thread only: the execve leaves no other thread.
-func stubCreds() error {
-	spec, ok := os.LookupEnv(credsEnv)
-	if !ok {
-		return nil
-	}
-	os.Unsetenv(credsEnv)
-	c, err := parseCreds(spec)
-	if err != nil {
-		return err
-	}
-	return c.apply()
-}
-
-// parseCreds reads Creds as credsEnv carries them (see spec).
-func parseCreds(spec string) (*Creds, error) {
-	parts := strings.SplitN(spec, ":", 3)
-	if len(parts) != 3 {
-		return nil, fmt.Errorf("bad credentials %q", spec)
-	}
-	c := &Creds{}
-	var err error
-	if c.UID, err = strconv.Atoi(parts[0]); err != nil {
-		return nil, err
-	}
-	if c.GID, err = strconv.Atoi(parts[1]); err != nil {
-		return nil, err
-	}
-	for _, g := range strings.Split(parts[2], ",") {
-		if g == "" {
-			continue
-		}
-		n, err := strconv.Atoi(g)
-		if err != nil {
-			return nil, err
-		}
-		c.Groups = append(c.Groups, n)
-	}
-	return c, nil
 }
 
 // apply takes on the credentials in the calling thread only (raw calls):
@@ -299,16 +225,4 @@ func (c *Creds) apply() error {
 		return fmt.Errorf("setreuid: %s", capitalize(e.Error()))
 	}
 	return nil
-}
-
-// spec is Creds as credsEnv carries them.
-func (c *Creds) spec() string {
-	b := []byte(strconv.Itoa(c.UID) + ":" + strconv.Itoa(c.GID) + ":")
-	for i, g := range c.Groups {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(g), 10)
-	}
-	return string(b)
 }

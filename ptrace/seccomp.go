@@ -1,20 +1,14 @@
 package ptrace
 
 import (
-	"errors"
-	"os"
-	"strconv"
-	"strings"
-	"unsafe"
-
 	"golang.org/x/sys/unix"
 )
 
 // Seccomp-bpf for launched commands.
 //
 // When only some syscalls are traced (-e trace=SET) and children are
-// followed (-f: an untraced child would inherit the filter), the launch stub
-// installs a seccomp filter before its execve: SECCOMP_RET_TRACE for the
+// followed (-f: an untraced child would inherit the filter), the launch
+// child (fork.go) installs a seccomp filter before its execve: SECCOMP_RET_TRACE for the
 // traced numbers, SECCOMP_RET_ALLOW for the rest. The tracer sets
 // PTRACE_O_TRACESECCOMP and resumes a filtered thread with PTRACE_CONT
 // while it is outside a traced call, so the other syscalls run without a
@@ -39,10 +33,6 @@ import (
 // Non-x86-64 calls (int $0x80, x32) always stop: the filter only allows
 // native x86-64 numbers it was told are untraced.
 
-// seccompEnv carries the traced ranges from the tracer to the launch stub:
-// "lo-hi,lo-hi,…". The stub removes it before its execve.
-const seccompEnv = "GOTRACE_SECCOMP"
-
 // maxSysno bounds the syscall numbers the filter names one by one; a
 // number above it (there is none on x86-64 today) always stops.
 const maxSysno = 1024
@@ -63,39 +53,6 @@ func seccompRanges(wanted func(int) bool) (r [][2]int, useful bool) {
 		}
 	}
 	return r, useful
-}
-
-func encodeRanges(r [][2]int) string {
-	var b strings.Builder
-	for i, x := range r {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.Itoa(x[0]))
-		b.WriteByte('-')
-		b.WriteString(strconv.Itoa(x[1]))
-	}
-	return b.String()
-}
-
-func decodeRanges(s string) ([][2]int, error) {
-	var r [][2]int
-	if s == "" {
-		return nil, nil
-	}
-	for _, f := range strings.Split(s, ",") {
-		lo, hi, ok := strings.Cut(f, "-")
-		if !ok {
-			return nil, errors.New("bad range " + f)
-		}
-		a, err1 := strconv.Atoi(lo)
-		b, err2 := strconv.Atoi(hi)
-		if err1 != nil || err2 != nil || a > b || a < 0 {
-			return nil, errors.New("bad range " + f)
-		}
-		r = append(r, [2]int{a, b})
-	}
-	return r, nil
 }
 
 // Offsets in struct seccomp_data.
@@ -149,48 +106,6 @@ func seccompProgram(ranges [][2]int) []unix.SockFilter {
 	return append(p, bpfStmt(ret, unix.SECCOMP_RET_ALLOW))
 }
 
-// installSeccomp installs the filter for ranges in the calling thread (the
-// stub locks its goroutine to the thread that will execve). It tries
-// without no_new_privs first: gotrace run as root (CAP_SYS_ADMIN) can, and
-// then a set-user-ID command keeps its meaning; otherwise it sets
-// no_new_privs, as any unprivileged seccomp user must.
-func installSeccomp(ranges [][2]int) error {
-	prog := seccompProgram(ranges)
-	fprog := unix.SockFprog{Len: uint16(len(prog)), Filter: &prog[0]}
-	set := func() error {
-		_, _, e := unix.RawSyscall(unix.SYS_SECCOMP, unix.SECCOMP_SET_MODE_FILTER, 0, uintptr(unsafe.Pointer(&fprog)))
-		if e != 0 {
-			return e
-		}
-		return nil
-	}
-	err := set()
-	if err == unix.EACCES {
-		if err = unix.Prctl(unix.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0); err == nil {
-			err = set()
-		}
-	}
-	return err
-}
-
-// stubSeccomp is run by the launch stub before its execve: it installs the
-// filter the tracer asked for, if any. A failure is not fatal: the tracer
-// sees every stop as usual (it keeps resuming with PTRACE_SYSCALL until the
-// command's execve, and a thread that was not filtered only costs more
-// stops, never a wrong line).
-func stubSeccomp() {
-	spec, ok := os.LookupEnv(seccompEnv)
-	if !ok {
-		return
-	}
-	os.Unsetenv(seccompEnv)
-	ranges, err := decodeRanges(spec)
-	if err != nil {
-		return
-	}
-	_ = installSeccomp(ranges)
-}
-
 // seccompSupported reports whether this kernel has seccomp filters and
 // PTRACE_O_TRACESECCOMP (Linux 3.5+; PTRACE_GET_SYSCALL_INFO's op SECCOMP
 // needs 5.3, checked at the first stop). PR_GET_SECCOMP answers EINVAL
@@ -200,19 +115,15 @@ func seccompSupported() bool {
 	return err == nil
 }
 
-// seccompSpec returns the filter for a command about to be launched, or ""
-// when none is to be used: turned off, every syscall wanted, not following
-// children (-f: a child that is not traced would inherit the filter and
-// see its traced calls fail), or a kernel without seccomp filters.
-// (Without PTRACE_GET_SYSCALL_INFO, a filter stop reads as an entry from
-// the registers, as the thread is outside a call.)
-func (t *Tracer) seccompSpec() string {
+// seccompRanges returns the traced ranges of the filter for a command about
+// to be launched, and false when none is to be used: turned off, every
+// syscall wanted, not following children (-f: a child that is not traced
+// would inherit the filter and see its traced calls fail), or a kernel
+// without seccomp filters. (Without PTRACE_GET_SYSCALL_INFO, a filter stop
+// reads as an entry from the registers, as the thread is outside a call.)
+func (t *Tracer) seccompRanges() ([][2]int, bool) {
 	if t.opts.NoSeccomp || t.opts.Wanted == nil || !t.opts.Follow || !seccompSupported() {
-		return ""
+		return nil, false
 	}
-	ranges, useful := seccompRanges(t.opts.Wanted)
-	if !useful {
-		return ""
-	}
-	return encodeRanges(ranges)
+	return seccompRanges(t.opts.Wanted)
 }

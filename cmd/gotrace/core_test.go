@@ -672,3 +672,55 @@ func TestDaemonize(t *testing.T) {
 	require.NoError(t, cmd.Run())
 	assert.Equal(t, fmt.Sprintf("%d %d\n", cmd.Process.Pid, os.Getpid()), so.String())
 }
+
+// TestLaunchSignals: the launched command starts with the signal mask and
+// the ignored signals it would have untraced: SIGHUP and SIGINT ignored
+// when gotrace was started with them ignored (nohup, a script's background
+// job), as under strace; nothing of gotrace's own handling (its handlers,
+// -I4's and -D's ignored SIGTSTP). (Other signals ignored at gotrace's
+// start are lost to Go's runtime, which takes them over before main: the
+// test only asks that nothing be ignored that is not untraced.)
+func TestLaunchSignals(t *testing.T) {
+	// status runs tracer (if any) under sh with the traps, and returns
+	// the command's SigBlk and SigIgn masks.
+	status := func(traps string, tracer ...string) (blk, ign uint64) {
+		t.Helper()
+		script := traps + "exec \"$@\" grep -h '^Sig\\(Blk\\|Ign\\):' /proc/self/status"
+		args := append([]string{"-c", script, "sh"}, tracer...)
+		if len(tracer) > 0 {
+			args = append(args, "-o", filepath.Join(t.TempDir(), "trace"))
+		}
+		out, err := exec.Command("sh", args...).Output()
+		require.NoError(t, err)
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			k, v, _ := strings.Cut(l, ":")
+			n, err := strconv.ParseUint(strings.TrimSpace(v), 16, 64)
+			require.NoError(t, err, l)
+			if k == "SigBlk" {
+				blk = n
+			} else {
+				ign = n
+			}
+		}
+		return blk, ign
+	}
+	const hupInt = 1<<(unix.SIGHUP-1) | 1<<(unix.SIGINT-1)
+	const tstp = 1 << (unix.SIGTSTP - 1)
+	traps := "trap '' HUP INT; "
+	baseBlk, base := status("")
+	_, untraced := status(traps)
+	require.Equal(t, uint64(hupInt), untraced&hupInt, "sh ignores them for the command")
+	for _, flags := range [][]string{nil, {"-f", "-e", "trace=network"}, {"-I4"}, {"-D"}} {
+		t.Run(strings.Join(append([]string{"flags"}, flags...), " "), func(t *testing.T) {
+			blk, ign := status(traps, append([]string{gotraceBin}, flags...)...)
+			assert.Equal(t, baseBlk, blk, "signals blocked")
+			assert.Equal(t, uint64(hupInt), ign&hupInt, "SIGHUP and SIGINT ignored, as untraced")
+			assert.Zero(t, ign&^(base|hupInt), "a signal ignored that is not untraced")
+			assert.Equal(t, base&tstp, ign&tstp, "SIGTSTP")
+			blk, ign = status("", append([]string{gotraceBin}, flags...)...)
+			assert.Equal(t, baseBlk, blk)
+			assert.Equal(t, base&(hupInt|tstp), ign&(hupInt|tstp), "without the traps")
+			assert.Zero(t, ign&^base, "a signal ignored that is not untraced")
+		})
+	}
+}
