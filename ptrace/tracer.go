@@ -231,7 +231,8 @@ type Tracer struct {
 	misses    int  // yieldWait's probes in a row that found nothing
 	probeOff  int  // stops left with yieldWait's probe off
 	contended int  // yieldWait's slow yields, with few fast ones between
-	calm      int  // yieldWait's fast yields since the last slow one
+	calm      int  // yieldWait's fast timed yields since the last slow one or rest
+	yields    int  // yieldWait's yields
 	launched  int  // pid of the launched command, 0 if none
 	// filtering: the launched command runs under a seccomp filter.
 	filtering bool
@@ -528,9 +529,10 @@ func (t *Tracer) loop() error {
 // switch there (the 4-thread loop ran 15% slower). Where the tracee runs
 // on another CPU the probe mostly finds nothing, so after missMax misses
 // in a row it rests for probeRest stops. A yield that took longer than
-// slowYield put the tracer behind another task on the CPU: the probe
-// then rests longer, doubling each time until calmRun fast yields in a
-// row show the CPU is the tracee's again.
+// slowYield put the tracer behind another task on the CPU: the probe then
+// rests longer, doubling each time until calmRun fast yields in a row show
+// the CPU is the tracee's again; after a rest every yield is timed, then
+// one in timedEvery.
 func (t *Tracer) yieldWait(ws *unix.WaitStatus, ru *unix.Rusage) int {
 	if len(t.threads) != 1 {
 		return 0
@@ -539,22 +541,32 @@ func (t *Tracer) yieldWait(ws *unix.WaitStatus, ru *unix.Rusage) int {
 		t.probeOff--
 		return 0
 	}
-	t0 := time.Now()
+	// Every yield is timed until calmRun fast ones in a row, then one in
+	// timedEvery (two clock reads a stop cost 1.5% of the getppid loop's
+	// time).
+	timed := t.calm < calmRun || t.yields%timedEvery == 0
+	t.yields++
+	var t0 time.Time
+	if timed {
+		t0 = time.Now()
+	}
 	unix.RawSyscall(unix.SYS_SCHED_YIELD, 0, 0, 0)
 	r := rawWaitNoHang(ws, ru)
-	if time.Since(t0) > slowYield {
-		if t.contended < maxContended {
-			t.contended++
+	if timed {
+		if time.Since(t0) > slowYield {
+			if t.contended < maxContended {
+				t.contended++
+			}
+			t.calm, t.misses, t.probeOff = 0, 0, probeRest<<t.contended
+			return r
 		}
-		t.calm, t.misses, t.probeOff = 0, 0, probeRest<<t.contended
-		return r
-	}
-	if t.calm++; t.calm >= calmRun {
-		t.contended = 0
+		if t.calm++; t.calm >= calmRun {
+			t.contended = 0
+		}
 	}
 	if r <= 0 {
 		if t.misses++; t.misses >= missMax {
-			t.misses, t.probeOff = 0, probeRest
+			t.calm, t.misses, t.probeOff = 0, 0, probeRest
 		}
 		return 0
 	}
@@ -582,6 +594,7 @@ const (
 	slowYield    = 30 * time.Microsecond
 	maxContended = 12
 	calmRun      = 64
+	timedEvery   = 8
 )
 
 // yield lets the Go scheduler run the loop's goroutine afresh (a

@@ -62,8 +62,10 @@ static volatile sig_atomic_t stop_req;
  * in a row that found nothing (the thread runs on another CPU or blocks)
  * the probe rests for 256 stops; after a yield of over 30 us (another task
  * had the CPU), for 256 << n stops, n such yields with fewer than 64 fast
- * ones between them (at most 12). */
+ * ones between them (at most 12). After a rest every yield is timed, then
+ * one in 8. */
 static int misses, probe_off, contended, calm;
+static unsigned yields;
 
 static double mono_us(void)
 {
@@ -78,24 +80,26 @@ static pid_t wait_stop(int *st, struct rusage *ru)
 	} else if (probe_off > 0) {
 		probe_off--;
 	} else {
-		double t0 = mono_us();
+		/* Every yield timed until 64 fast ones in a row, then one in 8. */
+		int timed = calm < 64 || yields++ % 8 == 0;
+		double t0 = timed ? mono_us() : 0;
 		sched_yield();
 		pid_t tid = wait4(-1, st, __WALL | WNOHANG, ru);
-		if (mono_us() - t0 > 30) {
+		if (timed && mono_us() - t0 > 30) {
 			if (contended < 12)
 				contended++;
 			calm = 0, misses = 0, probe_off = 256 << contended;
 			if (tid > 0)
 				return tid;
 		} else {
-			if (++calm >= 64)
+			if (timed && ++calm >= 64)
 				contended = 0;
 			if (tid > 0) {
 				misses = 0;
 				return tid;
 			}
 			if (++misses >= 8)
-				misses = 0, probe_off = 256;
+				calm = 0, misses = 0, probe_off = 256;
 		}
 	}
 	return wait4(-1, st, __WALL, ru);
