@@ -83,8 +83,8 @@ func TestDiffCore(t *testing.T) {
 // TestDiffPinned: tracer and tracee on one CPU (taskset -c 0), where the
 // loop collects a single thread's stops by yielding the CPU to it and
 // probing without blocking (ptrace/tracer.go's yieldWait), the trace is
-// still strace's: calls, signals, the exit, and -f's switch to several
-// threads and back.
+// still strace's: calls, signals, the exit, -f's switch to several
+// threads and back, and one thread busy while others wait (mp_solo).
 func TestDiffPinned(t *testing.T) {
 	taskset := requireTool(t, "taskset")
 	pin := func(tool string) string {
@@ -106,6 +106,9 @@ func TestDiffPinned(t *testing.T) {
 		{"fork", []string{"-f"}, "mp_fork", nil},
 		{"threads", []string{"-f", "-e", "trace=write,read,futex,exit,exit_group,clone3"}, "mp_threads", nil},
 		{"exec-thread", []string{"-f", "-e", "trace=write,execve,exit_group"}, "mp_exec", nil},
+		// pthread_join's futex waits on the thread's tid.
+		{"solo", []string{"-f", "-e", "trace=!futex"}, "mp_solo", nil},
+		{"solo-T", []string{"-f", "-T", "-e", "trace=!futex"}, "mp_solo", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
