@@ -232,8 +232,6 @@ type Tracer struct {
 	probeOff  int  // stops left with yieldWait's probe off
 	contended int  // yieldWait's slow yields, with few fast ones between
 	calm      int  // yieldWait's fast timed yields since the last slow one or rest
-	lastTid   int  // the thread of the last stop
-	sameRun   int  // stops in a row of lastTid, after its first
 	yields    int  // yieldWait's yields
 	launched  int  // pid of the launched command, 0 if none
 	// filtering: the launched command runs under a seccomp filter.
@@ -536,7 +534,7 @@ func (t *Tracer) loop() error {
 // the CPU is the tracee's again; after a rest every yield is timed, then
 // one in timedEvery.
 func (t *Tracer) yieldWait(ws *unix.WaitStatus, ru *unix.Rusage) int {
-	if len(t.threads) != 1 && t.sameRun < soloRun {
+	if len(t.threads) != 1 {
 		return 0
 	}
 	if t.probeOff > 0 {
@@ -597,7 +595,6 @@ const (
 	maxContended = 12
 	calmRun      = 64
 	timedEvery   = 8
-	soloRun      = 64
 )
 
 // yield lets the Go scheduler run the loop's goroutine afresh (a
@@ -637,11 +634,6 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		th = t.add(tid)
 		th.followed, th.early = true, true
 		return
-	}
-	if tid == t.lastTid {
-		t.sameRun++
-	} else {
-		t.lastTid, t.sameRun = tid, 0
 	}
 	ev := &t.ev
 	ev.Tid = tid

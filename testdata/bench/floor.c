@@ -55,11 +55,10 @@ enum { IN_CALL = 1, SKIPPED = 2, STATE = 3, KNOWN = 4 };
 static int nknown;
 static volatile sig_atomic_t stop_req;
 
-/* wait_stop is wait4 for the next stop. With one traced thread (or the
- * last 64 stops all one thread's) sharing the tracer's CPU, yielding it
- * lets the resumed thread run to its next stop, which a non-blocking wait4
- * then collects: the tracer never sleeps, and is spared the sleep and
- * wake-up of a blocking wait4. After 8 probes
+/* wait_stop is wait4 for the next stop. With one traced thread sharing
+ * the tracer's CPU, yielding it lets the resumed thread run to its next
+ * stop, which a non-blocking wait4 then collects: the tracer never sleeps,
+ * and is spared the sleep and wake-up of a blocking wait4. After 8 probes
  * in a row that found nothing (the thread runs on another CPU or blocks)
  * the probe rests for 256 stops; after a yield of over 30 us (another task
  * had the CPU), for 256 << n stops, n such yields with fewer than 64 fast
@@ -67,8 +66,6 @@ static volatile sig_atomic_t stop_req;
  * one in 8. */
 static int misses, probe_off, contended, calm;
 static unsigned yields;
-static pid_t last_tid; /* the thread of the last stop */
-static int same_run;   /* stops in a row of last_tid, after its first */
 
 static double mono_us(void)
 {
@@ -79,7 +76,7 @@ static double mono_us(void)
 
 static pid_t wait_stop(int *st, struct rusage *ru)
 {
-	if (nknown != 1 && same_run < 64) {
+	if (nknown != 1) {
 	} else if (probe_off > 0) {
 		probe_off--;
 	} else {
@@ -371,10 +368,6 @@ int main(int argc, char **argv)
 				continue;
 			break;
 		}
-		if (tid == last_tid)
-			same_run++;
-		else
-			last_tid = tid, same_run = 0;
 		unsigned char *ic = tid < MAXTID ? &in_call[tid] : &in_call[0];
 		if (WIFEXITED(st) || WIFSIGNALED(st)) {
 			if (tid == child)

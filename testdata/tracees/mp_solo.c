@@ -1,7 +1,8 @@
 /* mp_solo: while one thread or process waits in a long call, another makes
- * hundreds of calls alone (the tracer's yielding wait, ptrace/tracer.go's
- * yieldWait, takes over after 64 stops of one thread): a child process
- * under a waiting parent, then a thread under a joining main thread. */
+ * hundreds of calls alone: a child process under a waiting parent, then a
+ * thread under a joining main thread, then the main thread alone again
+ * (where the tracer's yielding wait, ptrace/tracer.go's yieldWait, takes
+ * over once more). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
