@@ -10,8 +10,7 @@ import (
 )
 
 // The launch child. Launch forks gotrace (a plain fork: no exec of itself)
-// and the child runs childLaunch, the launch stub's protocol in raw system
-// calls: it waits on the pipe until the tracer has seized it, resets the
+// and the child runs childLaunch, in raw system calls: it waits on the pipe until the tracer has seized it, resets the
 // signal handlers it inherited, sends itself stubMark, installs the seccomp
 // filter and -u's credentials, and execs the command. Everything it uses
 // was prepared by the parent before the fork (childArgs); it allocates
@@ -19,9 +18,8 @@ import (
 // does (syscall.forkAndExecInChild1): after a fork only the forking thread
 // exists, so the Go runtime must not run in the child.
 //
-// Chosen for speed: the stub that started gotrace again (/proc/self/exe)
-// paid a second Go start-up, about 2.5 ms of the 5.5 ms a launch cost;
-// the fork costs some 0.2 ms.
+// Chosen for speed: a stub that started gotrace again (/proc/self/exe)
+// paid a second Go start-up: a launch took 6.0 ms with it, 4.7 ms now.
 
 // childArgs is what childLaunch needs, prepared before the fork.
 type childArgs struct {
@@ -75,18 +73,21 @@ func resetDispositions(ignored uint64) {
 	}
 }
 
-// Messages the child writes to stderr on failure, as the stub did:
+// Messages the child writes to stderr on failure, as Creds.apply words them:
 // "gotrace: exec: Permission denied" and the like.
 var (
 	childMsgOnce sync.Once
 	childErrText [][]byte // by errno: "Permission denied\n"
 	childExecMsg = []byte("gotrace: exec: ")
-	childCredMsg = [3][]byte{[]byte("gotrace: setgroups: "), []byte("gotrace: setregid: "), []byte("gotrace: setreuid: ")}
+	childCredMsg [3][]byte // "gotrace: setgroups: " and so on, by credOps
 	childUnknown = []byte("Unknown error\n")
 )
 
 func childMessages() {
 	childMsgOnce.Do(func() {
+		for i, op := range credOps {
+			childCredMsg[i] = []byte("gotrace: " + op + ": ")
+		}
 		childErrText = make([][]byte, 134)
 		for e := range childErrText {
 			childErrText[e] = []byte(capitalize(syscall.Errno(e).Error()) + "\n")
@@ -173,20 +174,8 @@ func childLaunch(a *childArgs) {
 		}
 	}
 	if a.creds {
-		var gp uintptr
-		if len(a.groups) > 0 {
-			gp = uintptr(unsafe.Pointer(&a.groups[0]))
-		}
-		if _, _, e := syscall.RawSyscall(syscall.SYS_SETGROUPS, uintptr(len(a.groups)), gp, 0); e != 0 {
-			childFail(childCredMsg[0], e)
-			return
-		}
-		if _, _, e := syscall.RawSyscall(syscall.SYS_SETRESGID, a.gid, a.gid, a.gid); e != 0 {
-			childFail(childCredMsg[1], e)
-			return
-		}
-		if _, _, e := syscall.RawSyscall(syscall.SYS_SETRESUID, a.uid, a.uid, a.uid); e != 0 {
-			childFail(childCredMsg[2], e)
+		if op, e := setCreds(a.groups, a.uid, a.gid); e != 0 {
+			childFail(childCredMsg[op], e)
 			return
 		}
 	}

@@ -78,13 +78,9 @@ func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, err
 		t.filtering = true
 	}
 	if creds != nil {
-		a.creds, a.uid, a.gid = true, uintptr(creds.UID), uintptr(creds.GID)
-		for _, g := range creds.Groups {
-			a.groups = append(a.groups, uint32(g))
-		}
+		a.creds, a.uid, a.gid, a.groups = true, uintptr(creds.UID), uintptr(creds.GID), creds.groups()
 	}
 	pid, err := forkLaunch(a)
-	runtime.KeepAlive(a)
 	if err != nil {
 		return 0, err
 	}
@@ -98,7 +94,7 @@ func (t *Tracer) Launch(path string, argv, env []string, creds *Creds) (int, err
 
 // Adopt takes over a process that waits, blocked reading a pipe, to exec
 // the command (-D: gotrace's original process, of which this tracer is a
-// grandchild; see ExecTraced): it is seized like the launch stub, hidden
+// grandchild; see ExecTraced): it is seized like the launch child, hidden
 // until its execve, and let go by a byte on the pipe's write end w. It
 // must be called from setup (see Run).
 func (t *Tracer) Adopt(pid, w int) error {
@@ -106,10 +102,10 @@ func (t *Tracer) Adopt(pid, w int) error {
 }
 
 // adopt seizes a process waiting on a pipe to exec the command (the
-// launch stub, or -D's original process) and releases it.
+// launch child, or -D's original process) and releases it.
 func (t *Tracer) adopt(pid, w int) error {
-	// Seize and interrupt like any attach; the stub is blocked reading
-	// the pipe, and the interrupted read restarts by itself.
+	// Seize and interrupt like any attach; the process is blocked
+	// reading the pipe, and the interrupted read restarts by itself.
 	opts := t.options()
 	if t.filtering {
 		// TRACESECCOMP: SECCOMP_RET_TRACE stops the tracee
@@ -138,7 +134,7 @@ func (t *Tracer) adopt(pid, w int) error {
 // ExecTraced is -D's side of the launch, in gotrace's original process: it
 // starts the tracer (start, which gets the write end of a pipe and must
 // arrange for a grandchild to Adopt this process), waits until the tracer
-// has seized it, and execs the command, as the launch stub does; so the
+// has seized it, and execs the command, as the launch child does; so the
 // command keeps the pid its parent started. It returns only on failure.
 // It must run on the process's main thread (tid == pid: the tracer seizes
 // that thread): cmd/gotrace locks its main goroutine to it from init.
@@ -207,22 +203,44 @@ type Creds struct {
 // apply takes on the credentials in the calling thread only (raw calls):
 // the execve that follows leaves no other thread.
 func (c *Creds) apply() error {
-	groups := make([]uint32, len(c.Groups))
-	for i, g := range c.Groups {
-		groups[i] = uint32(g)
-	}
-	var gp unsafe.Pointer
-	if len(groups) > 0 {
-		gp = unsafe.Pointer(&groups[0])
-	}
-	if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, uintptr(len(groups)), uintptr(gp), 0); e != 0 {
-		return fmt.Errorf("setgroups: %s", capitalize(e.Error()))
-	}
-	if _, _, e := unix.RawSyscall(unix.SYS_SETRESGID, uintptr(c.GID), uintptr(c.GID), uintptr(c.GID)); e != 0 {
-		return fmt.Errorf("setregid: %s", capitalize(e.Error()))
-	}
-	if _, _, e := unix.RawSyscall(unix.SYS_SETRESUID, uintptr(c.UID), uintptr(c.UID), uintptr(c.UID)); e != 0 {
-		return fmt.Errorf("setreuid: %s", capitalize(e.Error()))
+	groups := c.groups()
+	if op, e := setCreds(groups, uintptr(c.UID), uintptr(c.GID)); e != 0 {
+		return fmt.Errorf("%s: %s", credOps[op], capitalize(e.Error()))
 	}
 	return nil
+}
+
+// groups is Groups as setgroups takes them.
+func (c *Creds) groups() []uint32 {
+	g := make([]uint32, len(c.Groups))
+	for i, x := range c.Groups {
+		g[i] = uint32(x)
+	}
+	return g
+}
+
+// credOps names setCreds' steps in gotrace's messages.
+var credOps = [3]string{"setgroups", "setregid", "setreuid"}
+
+// setCreds takes on groups, gid and uid in the calling thread only (raw
+// calls, nothing else: the launch child runs it after its fork). On a
+// failure it returns the step (an index of credOps) and the errno.
+//
+//go:nosplit
+//go:norace
+func setCreds(groups []uint32, uid, gid uintptr) (int, syscall.Errno) {
+	var gp uintptr
+	if len(groups) > 0 {
+		gp = uintptr(unsafe.Pointer(&groups[0]))
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_SETGROUPS, uintptr(len(groups)), gp, 0); e != 0 {
+		return 0, e
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_SETRESGID, gid, gid, gid); e != 0 {
+		return 1, e
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_SETRESUID, uid, uid, uid); e != 0 {
+		return 2, e
+	}
+	return 0, 0
 }

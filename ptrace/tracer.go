@@ -183,19 +183,19 @@ type thread struct {
 	sp        uint64
 	listening bool // in group-stop, resumed with PTRACE_LISTEN
 	detaching bool // PTRACE_INTERRUPT sent by Detach, waiting for its stop
-	hidden    bool // launched stub before its execve: stops not reported
-	stubRun   bool // launch stub before its stubMark: PTRACE_CONT, no syscall stops
+	hidden    bool // launch child before its execve: stops not reported
+	stubRun   bool // launch child before its stubMark: PTRACE_CONT, no syscall stops
 	fresh     bool // seized, first stop not yet seen
 	followed  bool // auto-attached child (Follow): announced at its first stop
 	early     bool // first stop came before its parent's clone event: held
 	filtered  bool // under gotrace's seccomp filter: PTRACE_CONT between traced calls
 	skipExit  bool // in an unwanted call: its exit stop is resumed unread
 	dying     bool // past PTRACE_EVENT_EXIT: it will not stop again
-	// firstExec: the launch stub's execve is in flight. If it fails, the
-	// stub's error report and exit are hidden again (as strace hides its
+	// firstExec: the launch child's execve is in flight. If it fails, the
+	// child's error report and exit are hidden again (as strace hides its
 	// child's), but the exit status is still reported (reportExit).
 	firstExec bool
-	// execed: the launch stub's execve succeeded and the command has
+	// execed: the launch child's execve succeeded and the command has
 	// made no syscall yet (see stubPreempt).
 	execed     bool
 	reportExit bool
@@ -331,7 +331,7 @@ func defaultSIGCHLD() {
 func (t *Tracer) Tracing(tid int) bool { return t.threads[tid] != nil }
 
 // Traced reports how many threads are traced (for the loop's goroutine).
-// Hidden threads (the launch stub's, until its execve) do not count.
+// Hidden threads (the launch child's, until its execve) do not count.
 func (t *Tracer) Traced() int {
 	if !t.someHidden {
 		return len(t.threads)
@@ -629,7 +629,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		}
 		// A new child's first stop can arrive before its parent's
 		// PTRACE_EVENT_CLONE/FORK. Hold it stopped until that event
-		// says whose it is: a hidden launch stub's thread must stay
+		// says whose it is: a hidden launch child's thread must stay
 		// hidden, and its parent's event is announced first.
 		th = t.add(tid)
 		th.followed, th.early = true, true
@@ -674,7 +674,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	switch event(ws) {
 	case 0:
 		if th.stubRun && sig == int(stubMark) {
-			// The launch stub is about to exec: watch its
+			// The launch child is about to exec: watch its
 			// syscalls from here on (see stubMark).
 			th.stubRun = false
 			t.resume(th, 0)
@@ -686,9 +686,9 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 		ev.Siginfo = [128]byte{}
 		_ = ptracePtr(unix.PTRACE_GETSIGINFO, tid, 0, unsafe.Pointer(&ev.Siginfo[0]))
 		if th.execed && sig == int(unix.SIGURG) && stubPreempt(&ev.Siginfo) {
-			// The launch stub's Go runtime asked its own thread to
-			// yield (a preemption SIGURG) just before the execve:
-			// the stub's, not the command's. Dropped.
+			// -D's process (a Go program) had its runtime ask its
+			// own thread to yield (a preemption SIGURG) just before
+			// the execve: gotrace's, not the command's. Dropped.
 			t.resume(th, 0)
 			return
 		}
@@ -730,7 +730,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 	case unix.PTRACE_EVENT_SECCOMP:
 		if th.inSyscall {
 			// Resumed with PTRACE_SYSCALL, the thread reported
-			// this call's entry already (the launch stub's execve).
+			// this call's entry already (the launch child's execve).
 			t.resume(th, 0)
 			return
 		}
@@ -761,7 +761,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 				c.followed = true
 			}
 			c.hidden = th.hidden
-			c.stubRun = th.hidden    // a launch stub's thread never execs
+			c.stubRun = th.hidden    // a thread of -D's hidden process never execs
 			c.filtered = th.filtered // the filter is inherited
 			ev.Kind, ev.Child, ev.Clone = NewChild, child, event(ws)
 			if !th.hidden {
@@ -849,11 +849,11 @@ func (t *Tracer) syscallStop(th *thread) {
 		ev.Kind = SyscallEnter
 		th.sysno, th.args, th.compat, th.sp = ev.Sysno, ev.Args, ev.Compat, ev.SP
 		if th.hidden && th.tid == t.launched && ev.Sysno == unix.SYS_EXECVE && !ev.Compat {
-			// The launch stub is about to run the command: from
+			// The launch child is about to run the command: from
 			// here on everything is the user's.
 			th.hidden, th.firstExec = false, true
 		}
-		// The launch stub's execve is read at its exit even when
+		// The launch child's execve is read at its exit even when
 		// unwanted: whether it failed decides what the tracee is.
 		th.skipExit = !th.hidden && !th.firstExec && !ev.Compat && t.opts.Wanted != nil && !t.opts.Wanted(ev.Sysno)
 	} else {
@@ -1223,10 +1223,11 @@ func ptracePtr(req, pid int, addr uintptr, data unsafe.Pointer) error {
 func IsGone(err error) bool { return errors.Is(err, unix.ESRCH) }
 
 // stubPreempt says a SIGURG's siginfo is the Go runtime's preemption
-// signal of the launch stub: sent with tgkill (SI_TKILL). One sent just
-// before the stub's execve stays pending and is delivered to the command
-// before its first instruction; the command itself cannot have sent it,
-// having made no syscall yet.
+// signal of -D's process (the launch child, a fork running no Go code,
+// sends none): sent with tgkill (SI_TKILL). One sent just before the
+// execve stays pending and is delivered to the command before its first
+// instruction; the command itself cannot have sent it, having made no
+// syscall yet.
 //
 // The sender is not checked: seen once with another pid (a Go runtime
 // thread of the launch, before its exec), and nothing else can know the

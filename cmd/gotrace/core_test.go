@@ -588,7 +588,7 @@ func (b *syncBuffer) String() string {
 
 // TestStderrPrefix: on stderr, "[pid N] " shows only while more than one
 // process is traced — never on a launched command's first execve (the
-// launch stub's own threads do not count).
+// launch child's own threads do not count).
 func TestStderrPrefix(t *testing.T) {
 	requireTool(t, stracePath)
 	args := []string{"-f", "-e", "trace=execve,exit_group,vfork,clone,clone3", "sh", "-c", "/bin/true; true"}
@@ -620,7 +620,7 @@ func TestStderrPrefix(t *testing.T) {
 
 // TestExecFailure: a command that cannot be executed prints its failed
 // execve, gotrace's "exec:" message and exit status 1, as strace does —
-// nothing of the launch stub's own error path.
+// nothing of the launch child's own error path.
 func TestExecFailure(t *testing.T) {
 	requireTool(t, stracePath)
 	dir := t.TempDir()

@@ -8,15 +8,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// diffSpec is one differential case: a tracee with its arguments, run
+// under both tracers with flags.
+type diffSpec struct {
+	name   string
+	flags  []string
+	tracee string
+	args   []string
+}
+
 // The core differential suite: the same tracee under strace and gotrace
 // with each of the flag sets the core issue names.
 func TestDiffCore(t *testing.T) {
-	cases := []struct {
-		name   string
-		flags  []string
-		tracee string
-		args   []string
-	}{
+	cases := []diffSpec{
 		{"default", nil, "core_basic", nil},
 		{"follow", []string{"-f"}, "core_signal", nil},
 		{"stamps", []string{"-tt", "-T"}, "core_basic", nil},
@@ -93,12 +97,7 @@ func TestDiffPinned(t *testing.T) {
 		return w
 	}
 	strace, gotrace := pin(stracePath), pin(gotraceBin)
-	cases := []struct {
-		name   string
-		flags  []string
-		tracee string
-		args   []string
-	}{
+	cases := []diffSpec{
 		{"basic", nil, "core_basic", nil},
 		{"stamps", []string{"-tt", "-T"}, "core_basic", nil},
 		{"signals", []string{"-f"}, "core_signal", nil},

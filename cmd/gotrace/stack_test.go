@@ -38,11 +38,7 @@ func TestDiffStack(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			// gotrace's launch stub is a Go program: a SIGURG (the
-			// runtime's preemption signal) sent to it just before its
-			// execve can arrive after it, in the command. Not -k's
-			// matter: hidden in both traces.
-			flags := append([]string{"-e", "signal=!SIGURG"}, c.flags...)
+			flags := c.flags
 			name := c.tracee
 			if name == "" {
 				name = "core_stack"
