@@ -124,10 +124,13 @@ type Tamper struct {
 // thread stays stopped until it returns.
 type Handler interface {
 	Handle(ev *Event)
-	// BeforeWait is called each time the loop is about to block waiting
-	// for the next stop (once per stop, so it must be cheap), so buffered
-	// output can be flushed before gotrace sleeps.
-	BeforeWait()
+	// BeforeWait is called before each wait for the next stop, so
+	// buffered output can be flushed before gotrace sleeps: with block
+	// false before the non-blocking probe that, with tracer and tracee on
+	// one CPU, mostly finds the stop already there (see yieldWait); with
+	// block true right before a wait4 that may sleep. Once or twice per
+	// stop, so it must be cheap.
+	BeforeWait(block bool)
 }
 
 // Options chooses what the tracer follows.
@@ -466,22 +469,22 @@ func (t *Tracer) loop() error {
 			// silent tracer until it exits (see seccomp.go).
 			t.passive = true
 		}
-		// One blocking wait4 per stop (chosen for speed): a WNOHANG
-		// probe first, to flush only when idle, returned nothing on
-		// most stops when tracer and tracee share a CPU, and cost a
-		// syscall and a write each time. BeforeWait is cheap; the
-		// handler decides when output must reach the file.
-		t.h.BeforeWait()
+		// The handler hears of each wait (BeforeWait) and decides when
+		// its output must reach the file: before every wait, or only
+		// before one that may sleep.
 		if t.stops++; t.stops&63 == 0 {
 			t.yield()
 		}
 		var tid int
 		var err error
 		if t.nheld == 0 {
+			t.h.BeforeWait(false)
 			if tid = t.yieldWait(&ws, ru); tid == 0 {
+				t.h.BeforeWait(true)
 				tid, err = unix.Wait4(-1, &ws, unix.WALL, ru)
 			}
 		} else {
+			t.h.BeforeWait(true)
 			if t.releaseHeld(); t.nheld > 0 {
 				if tid, err = t.waitHeld(&ws, ru); tid == 0 && err == nil {
 					continue

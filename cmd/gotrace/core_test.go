@@ -568,6 +568,55 @@ func TestLineNoLoss(t *testing.T) {
 	assert.True(t, strings.HasSuffix(string(b), "+++ exited with 0 +++\n"))
 }
 
+// TestQuietOutputShows: with -o FILE, output is buffered, but a tracee
+// that goes quiet has its lines in the file while it sleeps (tail -f
+// shows them), not only when gotrace ends: the entry of the sleep that
+// is under way must be in the file before the tracee wakes. Pinned to
+// one CPU the tracer collects stops without sleeping (the path where the
+// file waits for a full buffer while the tracee is busy); after a busy
+// stretch (dd's 5,000 reads and writes) the flush delay has grown.
+func TestQuietOutputShows(t *testing.T) {
+	requireTool(t, "taskset")
+	busy := "dd if=/dev/zero of=/dev/null bs=1 count=5000 2>/dev/null; exec sleep 2"
+	for _, c := range []struct {
+		name string
+		argv []string
+	}{
+		{"sleep", []string{gotraceBin, "-o", "OUT", "sleep", "2"}},
+		{"pinned", []string{"taskset", "-c", "0", gotraceBin, "-o", "OUT", "sleep", "2"}},
+		{"busy-pinned", []string{"taskset", "-c", "0", gotraceBin, "-f", "-o", "OUT", "sh", "-c", busy}},
+		{"busy", []string{gotraceBin, "-f", "-o", "OUT", "sh", "-c", busy}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			argv := append([]string(nil), c.argv...)
+			for i, a := range argv {
+				if a == "OUT" {
+					argv[i] = out
+				}
+			}
+			cmd := exec.Command(argv[0], argv[1:]...)
+			require.NoError(t, cmd.Start())
+			done := make(chan struct{})
+			go func() { cmd.Wait(); close(done) }()
+			defer func() { <-done }()
+			for {
+				b, _ := os.ReadFile(out)
+				if i := bytes.LastIndex(b, []byte("clock_nanosleep(")); i >= 0 {
+					// Still asleep: its line has no end yet.
+					assert.NotContains(t, string(b[i:]), "\n", "the sleep ended before its entry reached the file")
+					return
+				}
+				select {
+				case <-done:
+					t.Fatalf("the sleep's entry reached the file only when gotrace ended: %q", b[max(0, len(b)-300):])
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+		})
+	}
+}
+
 // syncBuffer is a bytes.Buffer safe for a writer goroutine and a reader.
 type syncBuffer struct {
 	mu  sync.Mutex

@@ -203,10 +203,15 @@ func (s *session) flush() {
 
 // BeforeWait flushes the output while the tracer has nothing to do, so a
 // quiet tracee's lines show at once and a busy one pays a write per many
-// lines. With -o FILE the flush is left to the lazy flusher (flusher.go).
-func (s *session) BeforeWait() {
+// lines. With -o FILE the flush is left to the lazy flusher (flusher.go),
+// and only a wait that may sleep (block) lets it in: while the tracer
+// collects stop after stop without sleeping (yieldWait), the file waits
+// for a full buffer.
+func (s *session) BeforeWait(block bool) {
 	if s.lazy != nil {
-		s.lazy.release()
+		if block {
+			s.lazy.release()
+		}
 		return
 	}
 	s.flush()
