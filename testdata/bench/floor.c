@@ -5,9 +5,8 @@
  * It takes the benchmark's flags (-o FILE, -f, -c, -tt, -T,
  * -e trace=network, --seccomp-bpf, -p PID or a command) and does per stop
  * only what every tracer must: one wait4 (with rusage under -c, which
- * strace and gotrace need for the system time; with one thread, preceded
- * by a sched_yield and made WNOHANG while that pays, as gotrace does, see
- * wait_stop), one
+ * strace and gotrace need for the system time; preceded by a sched_yield
+ * and made WNOHANG while that pays, as gotrace does, see wait_stop), one
  * PTRACE_GET_SYSCALL_INFO (none at the exit of a call a filter skips), the
  * clock reads -tt/-T need, and the resume. Instead of decoding, each traced
  * call leaves a minimal line (pid, number, raw arguments, return value) in
@@ -55,10 +54,13 @@ enum { IN_CALL = 1, SKIPPED = 2, STATE = 3, KNOWN = 4 };
 static int nknown;
 static volatile sig_atomic_t stop_req;
 
-/* wait_stop is wait4 for the next stop. With one traced thread sharing
+/* wait_stop is wait4 for the next stop. With the traced threads sharing
  * the tracer's CPU, yielding it lets the resumed thread run to its next
  * stop, which a non-blocking wait4 then collects: the tracer never sleeps,
- * and is spared the sleep and wake-up of a blocking wait4. After 8 probes
+ * and is spared the sleep and wake-up of a blocking wait4. With several
+ * threads a non-blocking wait4 first takes a stop already waiting, so the
+ * yield only comes when none is (and wait4's choice among waiting stops
+ * stays the blocking wait4's). After 8 probes
  * in a row that found nothing (the thread runs on another CPU or blocks)
  * the probe rests for 256 stops; after a yield of over 30 us (another task
  * had the CPU), for 256 << n stops, n such yields with fewer than 64 fast
@@ -76,10 +78,16 @@ static double mono_us(void)
 
 static pid_t wait_stop(int *st, struct rusage *ru)
 {
-	if (nknown != 1) {
-	} else if (probe_off > 0) {
+	if (probe_off > 0) {
 		probe_off--;
 	} else {
+		if (nknown > 1) {
+			/* Another thread's stop may be waiting: take it
+			 * without yielding. */
+			pid_t tid = wait4(-1, st, __WALL | WNOHANG, ru);
+			if (tid != 0)
+				return tid > 0 ? tid : wait4(-1, st, __WALL, ru);
+		}
 		/* Every yield timed until 64 fast ones in a row, then one in 8. */
 		int timed = calm < 64 || yields++ % 8 == 0;
 		double t0 = timed ? mono_us() : 0;
