@@ -24,7 +24,8 @@ const (
 // to wait at nearly every stop (the tracee has not run yet), so flushing
 // there cost one write(2) per line or two. Now a busy tracee pays one
 // write per full buffer or per delay, and a quiet one still sees its
-// lines in the file within flushDelay. The price per stop is an
+// lines in the file within flushDelay (within maxFlushDelay right after
+// a busy stretch). The price per stop is an
 // uncontended mutex lock and unlock; the goroutine is woken once per flush,
 // never per stop. A flush costs more than its write: it wakes an idle
 // thread of the Go runtime, which then looks for work for a while, on the
