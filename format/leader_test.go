@@ -41,3 +41,28 @@ func TestLeaderComm(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
 	}
 }
+
+// TestLeaderBracket: "[pid N] " right-aligns N in five columns and lets a
+// longer pid widen it; a line costs no allocation.
+func TestLeaderBracket(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPrinter(&out, 4096, PrinterOptions{Prefix: BracketPrefix, Column: 1})
+	p.Many = true
+	for _, tid := range []int{7, 4321, 12345, 1234567} {
+		l := &Line{Tid: tid}
+		p.Enter(l, time.Time{}, "getppid", []byte("getppid("))
+		p.Exit(l, time.Time{}, nil, []byte("1"), -1)
+	}
+	p.Flush()
+	want := "[pid     7] getppid() = 1\n[pid  4321] getppid() = 1\n[pid 12345] getppid() = 1\n[pid 1234567] getppid() = 1\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+	l := &Line{Tid: 123456}
+	if n := testing.AllocsPerRun(100, func() {
+		p.Enter(l, time.Time{}, "getppid", []byte("getppid("))
+		p.Exit(l, time.Time{}, nil, []byte("1"), -1)
+	}); n != 0 {
+		t.Errorf("%v allocations per line", n)
+	}
+}

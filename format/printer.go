@@ -198,11 +198,14 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 	case BracketPrefix:
 		if p.Many {
 			b = append(b, "[pid "...)
-			s := strconv.Itoa(tid)
-			for i := len(s); i < 5; i++ {
-				b = append(b, ' ')
+			n := len(b)
+			b = strconv.AppendInt(b, int64(tid), 10)
+			if w := len(b) - n; w < 5 {
+				// Right-aligned in five columns, without a string.
+				b = append(b, "    "[:5-w]...)
+				copy(b[n+5-w:], b[n:n+w])
+				copy(b[n:], "    "[:5-w])
 			}
-			b = append(b, s...)
 			if l.Comm != "" {
 				b = append(b, '<')
 				b = append(b, l.Comm...)

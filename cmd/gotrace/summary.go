@@ -581,7 +581,7 @@ func (a *analysis) exit(st *tstate, ev *ptrace.Event) {
 	if !t.counted && !t.printed {
 		return
 	}
-	dur := ev.Time.Sub(st.start)
+	dur := callTime(st, ev)
 	if a.cfg.durationSet && dur < a.cfg.duration {
 		t.printed = false
 		return
