@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 )
@@ -64,5 +65,15 @@ func TestLeaderBracket(t *testing.T) {
 		p.Exit(l, time.Time{}, nil, []byte("1"), -1)
 	}); n != 0 {
 		t.Errorf("%v allocations per line", n)
+	}
+}
+
+// TestAppendSpaces: padding of any width, beyond one run too.
+func TestAppendSpaces(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 200} {
+		b := appendSpaces([]byte("x"), n)
+		if len(b) != n+1 || string(b[1:]) != strings.Repeat(" ", n) {
+			t.Errorf("appendSpaces(%d): %q", n, b)
+		}
 	}
 }

@@ -294,9 +294,7 @@ func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.D
 	b = append(b, rest...)
 	b = append(b, ") "...)
 	if col := p.col + len(b); col < p.o.Column {
-		for ; col < p.o.Column; col++ {
-			b = append(b, ' ')
-		}
+		b = appendSpaces(b, p.o.Column-col)
 	}
 	b = append(b, "= "...)
 	b = append(b, ret...)
@@ -311,6 +309,16 @@ func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.D
 	p.buf = b[:0]
 	l.Open, l.Cut = false, false
 	p.pending = nil
+}
+
+// appendSpaces appends n spaces, a run at a time.
+func appendSpaces(b []byte, n int) []byte {
+	const run = "                                                                "
+	for n > len(run) {
+		b = append(b, run...)
+		n -= len(run)
+	}
+	return append(b, run[:n]...)
 }
 
 // Whole prints a line of its own for a thread: "--- SIGCHLD {...} ---",

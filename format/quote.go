@@ -41,7 +41,20 @@ func needsHex(s []byte, nul bool) bool {
 func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
 	dst = append(dst, '"')
 	hex := x == XAll || (x == XNonASCII && needsHex(s, nul))
-	for i, c := range s {
+	for i := 0; i < len(s); i++ {
+		if !hex {
+			// A run of bytes that print as they are, appended at
+			// once (chosen for speed: most strings are text).
+			j := i
+			for j < len(s) && plain[s[j]] {
+				j++
+			}
+			dst = append(dst, s[i:j]...)
+			if i = j; i == len(s) {
+				break
+			}
+		}
+		c := s[i]
 		if c == 0 && nul {
 			break
 		}
@@ -63,10 +76,6 @@ func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
 		case '\v':
 			dst = append(dst, '\\', 'v')
 		default:
-			if c >= ' ' && c <= 0x7e {
-				dst = append(dst, c)
-				continue
-			}
 			if x == XChars {
 				dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
 				continue
@@ -85,3 +94,12 @@ func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
 	}
 	return append(dst, '"')
 }
+
+// plain says which bytes AppendQuoted prints as they are: printable ASCII
+// but the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := ' '; c <= 0x7e; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()

@@ -84,7 +84,7 @@ func FuzzAppendQuoted(f *testing.F) {
 	f.Add([]byte("\x00\x01\x7f\x80\xff\"\\\t\v\f\r"))
 	f.Add([]byte("\x0012\x01a\x018"))
 	f.Fuzz(func(t *testing.T, s []byte) {
-		for _, x := range []XMode{XNone, XNonASCII, XAll} {
+		for _, x := range []XMode{XNone, XNonASCII, XAll, XChars} {
 			for _, nul := range []bool{false, true} {
 				in := s
 				if nul {
@@ -103,10 +103,63 @@ func FuzzAppendQuoted(f *testing.F) {
 				if x == XAll && len(out) != 4*len(in)+2 {
 					t.Fatalf("-xx: %q", out)
 				}
+				if ref := appendQuotedRef(nil, s, x, nul); !bytes.Equal(out, ref) {
+					t.Fatalf("x=%d nul=%v: %q, the reference %q", x, nul, out, ref)
+				}
 				if got := unquoteC(t, out); !bytes.Equal(got, in) {
 					t.Fatalf("x=%d nul=%v: %q decodes to %q, not %q", x, nul, out, got, in)
 				}
 			}
 		}
 	})
+}
+
+// appendQuotedRef is AppendQuoted as it was before its run-at-a-time fast
+// path: FuzzAppendQuoted demands the same output from both.
+func appendQuotedRef(dst, s []byte, x XMode, nul bool) []byte {
+	dst = append(dst, '"')
+	hex := x == XAll || (x == XNonASCII && needsHex(s, nul))
+	for i, c := range s {
+		if c == 0 && nul {
+			break
+		}
+		if hex {
+			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+			continue
+		}
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\f':
+			dst = append(dst, '\\', 'f')
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		case '\v':
+			dst = append(dst, '\\', 'v')
+		default:
+			if c >= ' ' && c <= 0x7e {
+				dst = append(dst, c)
+				continue
+			}
+			if x == XChars {
+				dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+				continue
+			}
+			dst = append(dst, '\\')
+			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
+				dst = append(dst, '0'+c>>6, '0'+(c>>3)&7)
+			} else if c>>3 != 0 {
+				if c>>6 != 0 {
+					dst = append(dst, '0'+c>>6)
+				}
+				dst = append(dst, '0'+(c>>3)&7)
+			}
+			dst = append(dst, '0'+c&7)
+		}
+	}
+	return append(dst, '"')
 }
