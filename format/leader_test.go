@@ -44,7 +44,7 @@ func TestLeaderComm(t *testing.T) {
 }
 
 // TestLeaderBracket: "[pid N] " right-aligns N in five columns and lets a
-// longer pid widen it; a line costs no allocation.
+// longer pid widen it; a line costs no allocation, cut short or not.
 func TestLeaderBracket(t *testing.T) {
 	var out bytes.Buffer
 	p := NewPrinter(&out, 4096, PrinterOptions{Prefix: BracketPrefix, Column: 1})
@@ -59,12 +59,16 @@ func TestLeaderBracket(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
 	}
-	l := &Line{Tid: 123456}
+	// Two threads' lines interleaved: " <unfinished ...>" and
+	// "<... getppid resumed>" cost no allocation either.
+	l, m := &Line{Tid: 123456}, &Line{Tid: 123457}
 	if n := testing.AllocsPerRun(100, func() {
 		p.Enter(l, time.Time{}, "getppid", []byte("getppid("))
+		p.Enter(m, time.Time{}, "getppid", []byte("getppid("))
 		p.Exit(l, time.Time{}, nil, []byte("1"), -1)
+		p.Exit(m, time.Time{}, nil, []byte("1"), -1)
 	}); n != 0 {
-		t.Errorf("%v allocations per line", n)
+		t.Errorf("%v allocations per two lines", n)
 	}
 }
 

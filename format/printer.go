@@ -152,11 +152,18 @@ func (p *Printer) write(b []byte) {
 	p.w.Write(b)
 }
 
+// The ends of a line cut short, as byte slices made once (a conversion at
+// each use allocated: with several threads, at nearly every syscall).
+var (
+	unfinishedTail = []byte(" <unfinished ...>\n")
+	detachedTail   = []byte(" <detached ...>\n")
+)
+
 // cut ends another thread's open line with " <unfinished ...>".
 func (p *Printer) cut(l *Line) {
 	if p.pending != nil && p.pending != l {
 		if p.pending.Open {
-			p.write([]byte(" <unfinished ...>\n"))
+			p.write(unfinishedTail)
 			p.pending.Cut = true
 		}
 		p.pending = nil
@@ -328,7 +335,7 @@ func (p *Printer) Whole(l *Line, t time.Time, text []byte) {
 	if p.pending == l && l.Open {
 		// The same thread's entry is still open (it cannot normally
 		// be): end it the way strace does.
-		p.write([]byte(" <unfinished ...>\n"))
+		p.write(unfinishedTail)
 		l.Cut = true
 		p.pending = nil
 	}
@@ -346,7 +353,7 @@ func (p *Printer) Detached(l *Line) {
 		return
 	}
 	if p.pending == l {
-		p.write([]byte(" <detached ...>\n"))
+		p.write(detachedTail)
 		p.pending = nil
 	}
 	l.Open = false

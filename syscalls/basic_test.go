@@ -41,6 +41,9 @@ func TestErrnoText(t *testing.T) {
 	assert.Equal(t, "SIGRTMIN", SignalName(32))
 	assert.Equal(t, "SIGRT_2", SignalName(34))
 	assert.Equal(t, "SIGABRT", SignalName(6))
+	assert.Equal(t, "Unknown error 700", ErrnoMessage(700))
+	buf := make([]byte, 0, 128)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { AppendErrno(buf, 2) }), "allocations per errno")
 }
 
 // A decoder that panics must not take the tracer down: the call prints

@@ -49,6 +49,23 @@ func ErrnoName(n int) string {
 // prints it in parentheses. x/sys keeps glibc's strerror texts with the
 // first letter lowered (mkerrors.sh does that); it is raised back here.
 func ErrnoMessage(n int) string {
+	if n > 0 && n < len(errnoMessages) {
+		return errnoMessages[n]
+	}
+	return errnoMessage(n)
+}
+
+// errnoMessages holds ErrnoMessage's texts for the errnos below 512, made
+// once (chosen for speed: made at each use, a failed call's line cost two
+// allocations).
+var errnoMessages = func() (t [512]string) {
+	for n := 1; n < len(t); n++ {
+		t[n] = errnoMessage(n)
+	}
+	return t
+}()
+
+func errnoMessage(n int) string {
 	if k, ok := kernelErrno[n]; ok && k[1] != "" {
 		return k[1]
 	}

@@ -2,8 +2,8 @@ package syscalls
 
 import (
 	"encoding/binary"
-	"net"
 	"strconv"
+	"sync"
 
 	"github.com/gotrace/gotrace/format"
 	"golang.org/x/sys/unix"
@@ -33,12 +33,28 @@ var InterfaceName = func(i uint32) string {
 	if i == 0 {
 		return ""
 	}
-	ifc, err := net.InterfaceByIndex(int(i))
-	if err != nil {
+	// SIOCGIFNAME on a socket kept for it, as if_indextoname does (net's
+	// InterfaceByIndex dumped every interface over netlink each time).
+	ifSockOnce.Do(func() {
+		if fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0); err == nil {
+			ifSock = fd
+		}
+	})
+	if ifSock < 0 {
 		return ""
 	}
-	return ifc.Name
+	var ifr unix.Ifreq
+	ifr.SetUint32(i)
+	if unix.IoctlIfreq(ifSock, unix.SIOCGIFNAME, &ifr) != nil {
+		return ""
+	}
+	return ifr.Name()
 }
+
+var (
+	ifSockOnce sync.Once
+	ifSock     = -1
+)
 
 // sockaddr appends the socket address of n bytes at addr as strace
 // prints it: NULL or the bare address when n < 2 or unreadable, else

@@ -3,11 +3,13 @@ package syscalls
 import (
 	"encoding/binary"
 	"math/rand"
+	"net"
 	"strings"
 	"testing"
 
 	"github.com/gotrace/gotrace/format"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
 )
 
@@ -424,4 +426,14 @@ func TestNetFamilyHostile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestInterfaceName: the tracer's interface names by index, as
+// if_indextoname gives them.
+func TestInterfaceName(t *testing.T) {
+	lo, err := net.InterfaceByName("lo")
+	require.NoError(t, err)
+	assert.Equal(t, "lo", InterfaceName(uint32(lo.Index)))
+	assert.Equal(t, "", InterfaceName(0))
+	assert.Equal(t, "", InterfaceName(1<<31-1))
 }

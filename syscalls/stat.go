@@ -82,7 +82,8 @@ func appendSymbolicMode(b []byte, mode uint64) ([]byte, bool) {
 
 // symbolicMode appends a file mode (st_mode, stx_mode) by -X style.
 func (d *Decoder) symbolicMode(mode uint64) {
-	sym, ok := appendSymbolicMode(nil, mode)
+	var buf [64]byte // on the stack: every stat line used to allocate here
+	sym, ok := appendSymbolicMode(buf[:0], mode)
 	switch {
 	case !ok || d.Opts.Style == format.Raw:
 		d.B = appendMode(d.B, mode)
