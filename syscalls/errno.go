@@ -49,18 +49,21 @@ func ErrnoName(n int) string {
 // prints it in parentheses. x/sys keeps glibc's strerror texts with the
 // first letter lowered (mkerrors.sh does that); it is raised back here.
 func ErrnoMessage(n int) string {
-	if n > 0 && n < len(errnoMessages) {
+	if n > 0 && n < len(errnoMessages) && errnoMessages[n] != "" {
 		return errnoMessages[n]
 	}
 	return errnoMessage(n)
 }
 
-// errnoMessages holds ErrnoMessage's texts for the errnos below 512, made
-// once (chosen for speed: made at each use, a failed call's line cost two
-// allocations).
+// errnoMessages holds ErrnoMessage's texts for the named errnos below 512,
+// made once (chosen for speed: made at each use, a failed call's line cost
+// two allocations). Unnamed ones, which no real call returns, are made at
+// each use rather than at every start.
 var errnoMessages = func() (t [512]string) {
 	for n := 1; n < len(t); n++ {
-		t[n] = errnoMessage(n)
+		if _, ok := kernelErrno[n]; ok || unix.ErrnoName(syscall.Errno(n)) != "" {
+			t[n] = errnoMessage(n)
+		}
 	}
 	return t
 }()
@@ -71,7 +74,15 @@ func errnoMessage(n int) string {
 	}
 	if n > 0 && n < 512 && unix.ErrnoName(syscall.Errno(n)) != "" {
 		s := syscall.Errno(n).Error()
-		return strings.ToUpper(s[:1]) + s[1:]
+		var b strings.Builder // one allocation
+		b.Grow(len(s))
+		c := s[0]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b.WriteByte(c)
+		b.WriteString(s[1:])
+		return b.String()
 	}
 	return "Unknown error " + strconv.Itoa(n)
 }
