@@ -81,3 +81,16 @@ func TestAppendSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRightAlign: padding on the left in place, none when wide enough.
+func TestRightAlign(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		want  string
+	}{{"7", 5, "[    7"}, {"12345", 5, "[12345"}, {"1234567", 5, "[1234567"}, {"", 2, "[  "}} {
+		if got := string(RightAlign([]byte("["+c.in), 1, c.width, ' ')); got != c.want {
+			t.Errorf("RightAlign(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
+}

@@ -206,13 +206,7 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 		if p.Many {
 			b = append(b, "[pid "...)
 			n := len(b)
-			b = strconv.AppendInt(b, int64(tid), 10)
-			if w := len(b) - n; w < 5 {
-				// Right-aligned in five columns, without a string.
-				b = append(b, "    "[:5-w]...)
-				copy(b[n+5-w:], b[n:n+w])
-				copy(b[n:], "    "[:5-w])
-			}
+			b = RightAlign(strconv.AppendInt(b, int64(tid), 10), n, 5, ' ')
 			if l.Comm != "" {
 				b = append(b, '<')
 				b = append(b, l.Comm...)
@@ -248,12 +242,7 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 	if p.o.Numbers {
 		b = append(b, '[')
 		n := len(b)
-		b = strconv.AppendInt(b, int64(l.Nr), 10)
-		if w := len(b) - n; w < 4 {
-			b = append(b, "    "[:4-w]...)
-			copy(b[n+4-w:], b[n:n+w])
-			copy(b[n:], "    "[:4-w])
-		}
+		b = RightAlign(strconv.AppendInt(b, int64(l.Nr), 10), n, 4, ' ')
 		b = append(b, "] "...)
 	}
 	if p.o.IPs {
@@ -262,12 +251,7 @@ func (p *Printer) leader(b []byte, l *Line, t time.Time) []byte {
 		} else {
 			b = append(b, '[')
 			n := len(b)
-			b = strconv.AppendUint(b, l.IP, 16)
-			if w := len(b) - n; w < 16 {
-				b = append(b, "0000000000000000"[:16-w]...)
-				copy(b[n+16-w:], b[n:n+w])
-				copy(b[n:], "0000000000000000"[:16-w])
-			}
+			b = RightAlign(strconv.AppendUint(b, l.IP, 16), n, 16, '0')
 			b = append(b, "] "...)
 		}
 	}
@@ -316,6 +300,24 @@ func (p *Printer) Exit(l *Line, t time.Time, rest []byte, ret []byte, dur time.D
 	p.buf = b[:0]
 	l.Open, l.Cut = false, false
 	p.pending = nil
+}
+
+// RightAlign right-aligns b[start:] in width columns, padding on its left
+// with pad, in place (no string made); b is returned as is when b[start:]
+// is that wide already.
+func RightAlign(b []byte, start, width int, pad byte) []byte {
+	k := width - (len(b) - start)
+	if k <= 0 {
+		return b
+	}
+	for i := 0; i < k; i++ {
+		b = append(b, pad)
+	}
+	copy(b[start+k:], b[start:len(b)-k])
+	for i := start; i < start+k; i++ {
+		b[i] = pad
+	}
+	return b
 }
 
 // appendSpaces appends n spaces, a run at a time.

@@ -62,37 +62,46 @@ func AppendQuoted(dst, s []byte, x XMode, nul bool) []byte {
 			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
 			continue
 		}
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\f':
-			dst = append(dst, '\\', 'f')
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		case '\v':
-			dst = append(dst, '\\', 'v')
-		default:
-			if x == XChars {
-				dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-				continue
-			}
-			dst = append(dst, '\\')
-			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
-				dst = append(dst, '0'+c>>6, '0'+(c>>3)&7)
-			} else if c>>3 != 0 {
-				if c>>6 != 0 {
-					dst = append(dst, '0'+c>>6)
-				}
-				dst = append(dst, '0'+(c>>3)&7)
-			}
-			dst = append(dst, '0'+c&7)
-		}
+		dst = appendEscaped(dst, s, i, x)
 	}
 	return append(dst, '"')
+}
+
+// appendEscaped appends s[i] as AppendQuoted prints it outside -x's hex
+// form: as it is, as a C escape, or in octal (\xNN with XChars); the next
+// byte decides how many octal digits.
+func appendEscaped(dst, s []byte, i int, x XMode) []byte {
+	c := s[i]
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\v':
+		return append(dst, '\\', 'v')
+	}
+	if c >= ' ' && c <= 0x7e {
+		return append(dst, c)
+	}
+	if x == XChars {
+		return append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+	}
+	dst = append(dst, '\\')
+	if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
+		dst = append(dst, '0'+c>>6, '0'+(c>>3)&7)
+	} else if c>>3 != 0 {
+		if c>>6 != 0 {
+			dst = append(dst, '0'+c>>6)
+		}
+		dst = append(dst, '0'+(c>>3)&7)
+	}
+	return append(dst, '0'+c&7)
 }
 
 // plain says which bytes AppendQuoted prints as they are: printable ASCII

@@ -114,8 +114,8 @@ func FuzzAppendQuoted(f *testing.F) {
 	})
 }
 
-// appendQuotedRef is AppendQuoted as it was before its run-at-a-time fast
-// path: FuzzAppendQuoted demands the same output from both.
+// appendQuotedRef is AppendQuoted a byte at a time, without its runs of
+// plain bytes: FuzzAppendQuoted demands the same output from both.
 func appendQuotedRef(dst, s []byte, x XMode, nul bool) []byte {
 	dst = append(dst, '"')
 	hex := x == XAll || (x == XNonASCII && needsHex(s, nul))
@@ -125,40 +125,8 @@ func appendQuotedRef(dst, s []byte, x XMode, nul bool) []byte {
 		}
 		if hex {
 			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-			continue
-		}
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\f':
-			dst = append(dst, '\\', 'f')
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		case '\v':
-			dst = append(dst, '\\', 'v')
-		default:
-			if c >= ' ' && c <= 0x7e {
-				dst = append(dst, c)
-				continue
-			}
-			if x == XChars {
-				dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-				continue
-			}
-			dst = append(dst, '\\')
-			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '7' {
-				dst = append(dst, '0'+c>>6, '0'+(c>>3)&7)
-			} else if c>>3 != 0 {
-				if c>>6 != 0 {
-					dst = append(dst, '0'+c>>6)
-				}
-				dst = append(dst, '0'+(c>>3)&7)
-			}
-			dst = append(dst, '0'+c&7)
+		} else {
+			dst = appendEscaped(dst, s, i, x)
 		}
 	}
 	return append(dst, '"')

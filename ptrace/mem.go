@@ -13,23 +13,8 @@ import (
 // at a time, where process_vm_readv is not available. Call it from the
 // Handler (the tracer's goroutine).
 func (t *Tracer) ReadMem(tid int, addr uint64, buf []byte) (int, error) {
-	if len(buf) == 0 {
-		return 0, nil
-	}
-	if !t.noVMRead {
-		local := unix.Iovec{Base: &buf[0]}
-		local.SetLen(len(buf))
-		remote := unix.RemoteIovec{Base: uintptr(addr), Len: len(buf)}
-		n, err := vmRead(tid, &local, 1, &remote, 1)
-		if err == nil {
-			return n, nil
-		}
-		if err != unix.ENOSYS && err != unix.EPERM {
-			return 0, err
-		}
-		t.noVMRead = true
-	}
-	return peek(tid, addr, buf)
+	remote := [1]unix.RemoteIovec{{Base: uintptr(addr), Len: len(buf)}}
+	return t.ReadMemv(tid, remote[:], buf)
 }
 
 // ReadMemv reads the ranges remote of tid's memory back to back into buf

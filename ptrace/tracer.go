@@ -2,7 +2,6 @@ package ptrace
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -371,8 +370,7 @@ func (t *Tracer) Detach() {
 
 func (t *Tracer) add(tid int) *thread {
 	th := &thread{tid: tid, fresh: true}
-	t.threads[tid] = th
-	t.lastTh = nil
+	t.setThread(tid, th)
 	return th
 }
 
@@ -448,13 +446,8 @@ func (t *Tracer) seize(tid int) error {
 	return nil
 }
 
-func (t *Tracer) emit(k Kind, tid int) {
-	ev := &t.ev
-	ev.Kind, ev.Tid, ev.Time = k, tid, time.Now()
-	t.report(ev)
-}
-
-// loop is the wait loop: one wait4 per stop, one resume per stop.
+// loop is the wait loop: per stop, the wait4 that collects it (see
+// yieldWait) and one resume.
 func (t *Tracer) loop() error {
 	var ws unix.WaitStatus
 	var ru *unix.Rusage
@@ -647,7 +640,13 @@ func (t *Tracer) lookup(tid int) *thread {
 	return th
 }
 
-// dropThread removes tid from the table.
+// setThread and dropThread are the table's only writes: each forgets
+// lookup's last thread.
+func (t *Tracer) setThread(tid int, th *thread) {
+	t.threads[tid] = th
+	t.lastTh = nil
+}
+
 func (t *Tracer) dropThread(tid int) {
 	delete(t.threads, tid)
 	t.lastTh = nil
@@ -777,8 +776,7 @@ func (t *Tracer) handle(tid int, ws unix.WaitStatus) {
 			// execve's exit-stop comes next, under tid.
 			t.dropThread(former)
 			old.tid = tid
-			t.threads[tid] = old
-			t.lastTh = nil
+			t.setThread(tid, old)
 			th = old
 		}
 		ev.Kind, ev.Former = Exec, former
@@ -1252,9 +1250,6 @@ func ptracePtr(req, pid int, addr uintptr, data unsafe.Pointer) error {
 	}
 	return nil
 }
-
-// IsGone reports whether err means the thread no longer exists.
-func IsGone(err error) bool { return errors.Is(err, unix.ESRCH) }
 
 // stubPreempt says a SIGURG's siginfo is the Go runtime's preemption
 // signal of -D's process (the launch child, a fork running no Go code,

@@ -103,24 +103,3 @@ func SignalName(n int) string {
 	}
 	return strconv.Itoa(n)
 }
-
-// SignalNumber returns the number of a signal name (with or without the
-// SIG prefix), or of a decimal number, and whether it is valid.
-func SignalNumber(s string) (int, bool) {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, n >= 0 && n <= 64
-	}
-	u := strings.ToUpper(s)
-	if !strings.HasPrefix(u, "SIG") {
-		u = "SIG" + u
-	}
-	for n := 1; n <= 64; n++ {
-		if SignalName(n) == u {
-			return n, true
-		}
-	}
-	if n := int(unix.SignalNum(u)); n != 0 {
-		return n, true
-	}
-	return 0, false
-}

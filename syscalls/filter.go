@@ -548,10 +548,9 @@ func ParseSignalSet(spec string) (SignalSet, error) {
 	return set, nil
 }
 
-// signalNumber reads a signal as strace's -e signal= does, or returns -1.
-// (SignalNumber in errno.go answers a wider question: it takes the
-// aliases x/sys knows, such as SIGIOT, which strace rejects here, and stops
-// at 64 where strace's numbers go to 255.)
+// signalNumber reads a signal as strace's -e signal= does, or returns -1:
+// not x/sys's aliases such as SIGIOT, which strace rejects here, and
+// numbers up to 255.
 func signalNumber(s string) int {
 	if s != "" && s[0] >= '0' && s[0] <= '9' {
 		return int(qualUint(s, 255))

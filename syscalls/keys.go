@@ -166,12 +166,6 @@ func (d *Decoder) keyErr(v uint32) {
 // uid appends a uid or gid argument: -1 as -1, else unsigned.
 func (d *Decoder) uid(v uint64) { d.id(uint32(v)) }
 
-// keyctlPkeyOut reports whether a keyctl command fills a buffer sized by
-// its struct keyctl_pkey_params (args[1]).
-func keyctlPkeyOut(cmd uint32) bool {
-	return cmd == unix.KEYCTL_PKEY_ENCRYPT || cmd == unix.KEYCTL_PKEY_DECRYPT || cmd == unix.KEYCTL_PKEY_SIGN
-}
-
 // keyctlEnter prints keyctl's arguments after the command at entry, up to
 // those the call fills. Enter has appended ", ".
 func keyctlEnter(d *Decoder, c *Call, i int) {

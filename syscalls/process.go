@@ -269,16 +269,6 @@ func (d *Decoder) fixedCString(f []byte) {
 	d.S("...")
 }
 
-// cstring returns b up to its first NUL.
-func cstring(b []byte) []byte {
-	for i, c := range b {
-		if c == 0 {
-			return b[:i]
-		}
-	}
-	return b
-}
-
 // sysinfo appends the struct sysinfo at addr, every field.
 func (d *Decoder) sysinfo(addr uint64) {
 	b, ok := d.Read(addr, 112)

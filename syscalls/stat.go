@@ -147,13 +147,7 @@ func (d *Decoder) timeCommentPart(sec int64, part uint64, width int) {
 	if part != 0 {
 		d.S(".")
 		n := len(d.B)
-		d.B = strconv.AppendUint(d.B, part, 10)
-		if w := len(d.B) - n; w < width {
-			// Zero-padded to width, in place.
-			d.B = append(d.B, "000000000"[:width-w]...)
-			copy(d.B[n+width-w:], d.B[n:n+w])
-			copy(d.B[n:], "000000000"[:width-w])
-		}
+		d.B = format.RightAlign(strconv.AppendUint(d.B, part, 10), n, width, '0')
 	}
 	d.B = time.Unix(sec, 0).In(time.Local).AppendFormat(d.B, "-0700")
 	d.S(" */")

@@ -48,20 +48,27 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// requireTracing stops a test that needs ptrace, strace or gcc where they
-// are missing: a skip with the reason on a developer's machine, a failure
-// in CI (CI=true), where their absence is a broken setup.
+// requireTool returns the path of a tool a test needs (strace, gcc…), or
+// stops the test where it is missing (see unavailable).
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err == nil {
 		return p
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is required in CI: %v", name, err)
-	}
-	t.Skipf("%s not installed: %v", name, err)
+	unavailable(t, "%s not installed: %v", name, err)
 	return ""
+}
+
+// unavailable stops a test whose tool or kernel facility is missing: a
+// skip with the reason on a developer's machine, a failure in CI
+// (CI=true), where the absence is a broken setup.
+func unavailable(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("required in CI: "+format, args...)
+	}
+	t.Skipf(format, args...)
 }
 
 var tracees sync.Map // name → path or error

@@ -323,10 +323,7 @@ func TestProcNetMatchesSockDiag(t *testing.T) {
 		return st.Ino, proto, text, found
 	}
 	if _, _, text, found := details(diag, l4); !found {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("sock_diag does not answer in CI (%s)", text)
-		}
-		t.Skipf("sock_diag does not answer here (%s): nothing to compare with", text)
+		unavailable(t, "sock_diag does not answer here (%s): nothing to compare with", text)
 	}
 	for _, s := range socks {
 		_, _, want, wantFound := details(diag, s.fd)
